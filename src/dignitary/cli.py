@@ -1,0 +1,288 @@
+"""The ``dignitary`` command line: validate, convert, train, evaluate, extract, export."""
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import DignitaryError
+
+
+def _add_validate(sub) -> None:
+    p = sub.add_parser("validate", help="check JSONL files against ANNOTATION.md and a schema")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--schema", default=None, help="built-in schema name or schema JSON file (default: default)")
+    p.set_defaults(func=cmd_validate)
+
+
+def cmd_validate(args) -> int:
+    from .jsonl import validate_file
+    from .schema import Schema
+
+    schema = Schema.load(args.schema)
+    failed = 0
+    for path in args.files:
+        ok, errors = validate_file(path, schema)
+        for err in errors:
+            print(f"error: {err}", file=sys.stderr)
+        failed += len(errors)
+        print(f"{path}: {ok} valid documents, {len(errors)} errors")
+    return 1 if failed else 0
+
+
+def _add_convert(sub) -> None:
+    from .convert import FORMATS
+
+    p = sub.add_parser("convert", help="convert between JSONL, BRAT, SpERT, CoNLL, doccano and Label Studio")
+    p.add_argument("input")
+    p.add_argument("output")
+    p.add_argument("--from", dest="src", choices=FORMATS, help="input format (guessed from the path if omitted)")
+    p.add_argument("--to", dest="dst", choices=FORMATS, help="output format (guessed from the path if omitted)")
+    p.add_argument("--schema", default=None, help="validate the converted documents against this schema")
+    p.set_defaults(func=cmd_convert)
+
+
+def cmd_convert(args) -> int:
+    from .convert import read_documents, write_documents
+    from .schema import Schema
+    from .validation import parse_record
+
+    docs = read_documents(args.input, args.src)
+    if args.schema:
+        schema = Schema.load(args.schema)
+        for n, doc in enumerate(docs, 1):
+            try:
+                parse_record(doc.to_dict(), schema)
+            except DignitaryError as exc:
+                raise DignitaryError(f"{args.input}: document {doc.id} (#{n}): {exc}") from None
+    write_documents(docs, args.output, args.dst)
+    n_ent = sum(len(d.entities) for d in docs)
+    n_rel = sum(len(d.relations) for d in docs)
+    print(f"{args.output}: {len(docs)} documents, {n_ent} entities, {n_rel} relations")
+    return 0
+
+
+def _add_train(sub) -> None:
+    p = sub.add_parser("train", help="fine-tune a joint model")
+    p.add_argument("--train", nargs="+", required=True, help="training JSONL files")
+    p.add_argument("--dev", help="dev JSONL for model selection and early stopping")
+    p.add_argument("--encoder", required=True, help="base encoder directory (Hugging Face format)")
+    p.add_argument("-o", "--output", required=True, help="model directory to write")
+    p.add_argument("--schema", default=None)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--epochs", type=int, default=30)
+    p.add_argument("--batch-size", type=int, default=8)
+    p.add_argument("--encoder-lr", type=float, default=5e-5)
+    p.add_argument("--head-lr", type=float, default=1e-3)
+    p.add_argument("--patience", type=int, default=8)
+    p.add_argument("--max-tokens", type=int, default=128)
+    p.add_argument("--augment-swap", type=float, default=0.0)
+    p.add_argument("--no-casing", action="store_true", help="no casing features (for cased encoders)")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--deterministic", action="store_true")
+    p.add_argument("--resume", action="store_true", help="continue from OUTPUT/checkpoint")
+    p.add_argument("--fp32", action="store_true", help="store fp32 weights (default fp16)")
+    p.add_argument("--keep-checkpoint", action="store_true")
+    p.set_defaults(func=cmd_train)
+
+
+def cmd_train(args) -> int:
+    from .training import TrainConfig, train
+
+    config = TrainConfig(
+        train_files=args.train, dev_file=args.dev, encoder=args.encoder, output_dir=args.output, schema=args.schema,
+        seed=args.seed, epochs=args.epochs, batch_size=args.batch_size, encoder_lr=args.encoder_lr,
+        head_lr=args.head_lr, patience=args.patience, max_tokens=args.max_tokens, device=args.device,
+        deterministic=args.deterministic, resume=args.resume, half=not args.fp32, casing=not args.no_casing,
+        augment_swap=args.augment_swap, keep_checkpoint=args.keep_checkpoint,
+    )
+    state = train(config)
+    print(json.dumps({"best_epoch": state.get("best_epoch"), "best": state.get("best")}))
+    return 0
+
+
+def _add_evaluate(sub) -> None:
+    p = sub.add_parser("evaluate", help="score a model (or a prediction file) against gold JSONL")
+    p.add_argument("gold")
+    p.add_argument("--model", help="model directory (default: the shipped model)")
+    p.add_argument("--predictions", help="score this JSONL instead of running a model")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--dtype", default="auto")
+    p.add_argument("--json", dest="json_out", help="write the full report as JSON here")
+    p.add_argument("--markdown", help="write the report as Markdown here")
+    p.set_defaults(func=cmd_evaluate)
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluation import evaluate_documents
+    from .extractor import Extractor
+    from .jsonl import read_jsonl
+
+    if args.predictions:
+        from .schema import Schema
+
+        gold = read_jsonl(args.gold)
+        predicted = read_jsonl(args.predictions)
+        schema = Schema.load(None)
+    else:
+        extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype)
+        schema = extractor.schema
+        gold = read_jsonl(args.gold, schema)
+        predicted = list(extractor.pipe(gold))
+    report = evaluate_documents(gold, predicted, schema)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(report.to_markdown(), encoding="utf-8")
+    print(report.to_markdown())
+    return 0
+
+
+def _add_extract(sub) -> None:
+    p = sub.add_parser("extract", help="extract entities and relations from text/JSONL files and folders")
+    p.add_argument("inputs", nargs="+", help=".txt, .jsonl, folders (recursive) or - for stdin")
+    p.add_argument("-o", "--output", default="-", help="output JSONL (default: stdout)")
+    p.add_argument("--model", help="model directory (default: the shipped model)")
+    p.add_argument("--batch-size", type=int, default=32, help="documents per batch")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, mps")
+    p.add_argument("--dtype", default="auto", help="auto, fp32, bf16, fp16, int8 (CPU)")
+    p.add_argument("--backend", default="torch", choices=["torch", "onnx"])
+    p.add_argument("--threads", type=int, help="CPU threads")
+    p.add_argument("--text-field", default="text")
+    p.add_argument("--id-field", default="id")
+    p.add_argument("--stdin-format", default="jsonl", choices=["jsonl", "text"])
+    p.add_argument("--errors", help="errors JSONL (default: OUTPUT.errors.jsonl, or stderr)")
+    p.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT")
+    p.add_argument("--tables", help="folder for positions.csv and meetings.csv")
+    p.add_argument("--engine", default="local", choices=["local", "ray"])
+    p.add_argument("--address", help="Ray cluster address (engine ray)")
+    p.add_argument("--workers", type=int, default=1, help="Ray actors (engine ray)")
+    p.add_argument("--gpus-per-worker", type=float, default=0.0)
+    p.add_argument("--no-progress", action="store_true")
+    p.set_defaults(func=cmd_extract)
+
+
+def cmd_extract(args) -> int:
+    if args.engine == "ray":
+        from .integrations.ray import run_ray_extract
+
+        return run_ray_extract(args)
+    from .batch import ErrorLog, JsonlSink, completed_ids, discover_inputs, iter_inputs
+    from .extractor import Extractor
+    from .tables import TableWriter
+
+    if args.resume and args.output == "-":
+        raise DignitaryError("--resume needs an output file (-o)")
+    paths = discover_inputs(args.inputs)
+    extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype, backend=args.backend,
+                                          batch_size=args.batch_size, threads=args.threads)
+    out = Path(args.output) if args.output != "-" else None
+    done = completed_ids(out) if (args.resume and out) else set()
+    errors_path = args.errors or (f"{args.output}.errors.jsonl" if out else None)
+    errors = ErrorLog(errors_path)
+    sink = JsonlSink(args.output, append=args.resume)
+    tables = None
+    if args.tables:
+        Path(args.tables).mkdir(parents=True, exist_ok=True)
+        tables = TableWriter(Path(args.tables) / "positions.csv", Path(args.tables) / "meetings.csv",
+                             append=args.resume)
+    from tqdm.auto import tqdm
+
+    progress = tqdm(unit="doc", disable=args.no_progress or None, file=sys.stderr)
+    started, words, n_docs, skipped = time.perf_counter(), 0, 0, 0
+
+    def documents():
+        nonlocal skipped
+        for rec in iter_inputs(paths, args.text_field, args.id_field, args.stdin_format):
+            if rec.error is not None:
+                errors.write(rec.source, rec.line, rec.error.reason)
+                continue
+            if rec.document.id in done:
+                skipped += 1
+                continue
+            yield rec.document
+
+    interrupted = False
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        batch = []
+        for doc in extractor.pipe(documents(), batch_size=args.batch_size):
+            batch.append(doc)
+            if len(batch) >= args.batch_size:
+                n_docs, words = _flush(batch, sink, tables, progress, started, n_docs, words)
+                batch = []
+        if batch:
+            n_docs, words = _flush(batch, sink, tables, progress, started, n_docs, words)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        progress.close()
+        sink.close()
+        errors.close()
+        if tables:
+            tables.close()
+    elapsed = time.perf_counter() - started
+    print(f"{n_docs} documents ({words} words) in {elapsed:.1f}s; {skipped} skipped as done; "
+          f"{errors.count} errors" + (f" (see {errors_path})" if errors.count and errors_path else ""),
+          file=sys.stderr)
+    if interrupted:
+        print("interrupted: output is valid; rerun with --resume to continue", file=sys.stderr)
+        return 130
+    return 2 if errors.count else 0
+
+
+def _flush(batch, sink, tables, progress, started, n_docs, words):
+    sink.write(batch)
+    if tables:
+        tables.write(batch)
+    n_docs += len(batch)
+    words += sum(len(d.text.split()) for d in batch)
+    elapsed = max(time.perf_counter() - started, 1e-9)
+    progress.update(len(batch))
+    progress.set_postfix(docs_s=f"{n_docs / elapsed:.1f}", words_s=f"{words / elapsed:.0f}")
+    return n_docs, words
+
+
+def _add_export(sub) -> None:
+    p = sub.add_parser("export", help="export a model for another runtime")
+    p.add_argument("format", choices=["onnx"])
+    p.add_argument("--model", help="model directory (default: the shipped model)")
+    p.add_argument("--opset", type=int, default=17)
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_export(args) -> int:
+    from .extractor import default_model_path
+    from .inference.onnx_backend import export_onnx
+
+    path = export_onnx(Path(args.model) if args.model else default_model_path(), opset=args.opset)
+    print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dignitary", description="Officials, titles and meetings from news.")
+    parser.add_argument("--version", action="version", version=f"dignitary {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_validate, _add_convert, _add_train, _add_evaluate, _add_extract, _add_export):
+        add(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (DignitaryError, FileNotFoundError, ValueError) as exc:
+        print(f"dignitary {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""SpERT JSON (as used for CoNLL04): a list of ``{tokens, entities, relations}`` sentences.
+
+Tokens are joined with single spaces into the document text; the token list is kept in
+``meta['tokens']`` so that writing back gives the identical JSON.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..document import Document, Entity, Relation
+from ..errors import DataError
+
+
+def read_spert(path: str | Path, id_prefix: str | None = None) -> list[Document]:
+    path = Path(path)
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"invalid JSON: {exc.msg}", str(path), exc.lineno) from exc
+    if not isinstance(records, list):
+        raise DataError("SpERT JSON must be a list of sentences", str(path))
+    prefix = id_prefix if id_prefix is not None else path.stem
+    docs = []
+    for n, rec in enumerate(records):
+        try:
+            docs.append(_from_record(rec, f"{prefix}-{n}"))
+        except (KeyError, TypeError, IndexError) as exc:
+            raise DataError(f"sentence #{n}: malformed SpERT record ({exc!r})", str(path), n + 1) from exc
+    return docs
+
+
+def _from_record(rec: dict, doc_id: str) -> Document:
+    tokens = rec["tokens"]
+    starts, pos = [], 0
+    for tok in tokens:
+        starts.append(pos)
+        pos += len(tok) + 1
+    text = " ".join(tokens)
+    entities = []
+    for i, e in enumerate(rec["entities"]):
+        s, t = e["start"], e["end"]
+        if not 0 <= s < t <= len(tokens):
+            raise IndexError(f"entity #{i} token span [{s}, {t}) outside {len(tokens)} tokens")
+        entities.append(Entity(starts[s], starts[t - 1] + len(tokens[t - 1]), e["type"], f"T{i + 1}"))
+    relations = [Relation(f"T{r['head'] + 1}", f"T{r['tail'] + 1}", r["type"]) for r in rec["relations"]]
+    meta = {k: v for k, v in rec.items() if k not in ("entities", "relations")}
+    return Document(doc_id, text, entities, relations, meta)
+
+
+def to_spert_record(doc: Document) -> dict:
+    """One SpERT sentence; tokens from ``meta['tokens']`` or whitespace splitting."""
+    tokens = doc.meta.get("tokens") or doc.text.split()
+    starts, pos = {}, 0
+    ends = {}
+    for i, tok in enumerate(tokens):
+        pos = doc.text.index(tok, pos)
+        starts[pos] = i
+        ends[pos + len(tok)] = i + 1
+        pos += len(tok)
+    index = {}
+    entities = []
+    for k, e in enumerate(doc.entities):
+        if e.start not in starts or e.end not in ends:
+            raise DataError(f"document {doc.id}: entity {e.id} does not fall on token boundaries")
+        index[e.id] = k
+        entities.append({"type": e.label, "start": starts[e.start], "end": ends[e.end]})
+    relations = [{"type": r.label, "head": index[r.head], "tail": index[r.tail]} for r in doc.relations]
+    out = {"tokens": tokens, "entities": entities, "relations": relations}
+    out.update({k: v for k, v in doc.meta.items() if k != "tokens"})
+    return out
+
+
+def write_spert(docs: list[Document], path: str | Path) -> None:
+    Path(path).write_text(json.dumps([to_spert_record(d) for d in docs], ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,116 @@
+"""The public inference API: ``Extractor.from_pretrained(path)(texts)`` → ``Document`` objects.
+
+Follows spaCy's component contract: ``predict`` computes without touching its inputs,
+``set_annotations`` writes the results onto new documents.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Union
+
+import torch
+
+from .device import resolve_device, resolve_dtype
+from .document import Document
+from .errors import DignitaryError
+from .inference.predictor import Prediction, Predictor, annotate
+from .models.pretrained import load_pretrained
+
+TextLike = Union[str, Document, dict]
+DEFAULT_MODEL_ENV = "DIGNITARY_MODEL"
+BACKENDS = ("torch", "onnx")
+
+
+def default_model_path() -> Path:
+    """``$DIGNITARY_MODEL``, else the shipped ``models/default`` of the source checkout."""
+    env = os.environ.get(DEFAULT_MODEL_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "models" / "default"
+
+
+def _as_document(item: TextLike, index: int) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(str(index), item)
+    if isinstance(item, dict):
+        if "text" not in item:
+            raise DignitaryError(f"record #{index} has no 'text'")
+        meta = {k: v for k, v in item.items() if k not in ("id", "text")}
+        return Document(str(item.get("id", index)), item["text"], meta=meta)
+    raise TypeError(f"expected str, Document or dict, got {type(item).__name__}")
+
+
+class Extractor:
+    """Finds entities and relations in texts with a trained joint model."""
+
+    def __init__(self, predictor: Predictor, meta: dict[str, Any] | None = None, batch_size: int = 32):
+        self.predictor = predictor
+        self.meta = meta or {}
+        self.batch_size = batch_size
+
+    @property
+    def schema(self):
+        return self.predictor.schema
+
+    @classmethod
+    def from_pretrained(cls, path: str | Path | None = None, device: str = "auto", dtype: str = "auto",
+                        backend: str = "torch", batch_size: int = 32, token_budget: int = 8192,
+                        threads: int | None = None, relation_threshold: float | None = None) -> "Extractor":
+        """Load a model directory (default: the shipped model).
+
+        ``dtype``: ``auto`` (bf16 on CUDA, fp32 on CPU), ``fp32``, ``bf16``, ``fp16`` or ``int8``
+        (dynamic quantization of linear layers, CPU only). ``backend``: ``torch`` or ``onnx``
+        (after ``dignitary export onnx``).
+        """
+        if threads:
+            torch.set_num_threads(threads)
+        path = Path(path) if path is not None else default_model_path()
+        if not path.is_dir():
+            raise DignitaryError(f"model directory {path} does not exist")
+        if backend not in BACKENDS:
+            raise DignitaryError(f"unknown backend {backend!r}; choose from {BACKENDS}")
+        dev = resolve_device(device)
+        model, tokenizer, meta = load_pretrained(path)
+        autocast = resolve_dtype(dtype, dev)
+        if dtype == "int8":
+            if dev.type != "cpu":
+                raise DignitaryError("int8 dynamic quantization runs on the CPU only")
+            from .inference.quantize import quantize_int8
+            model = quantize_int8(model)
+        model.to(dev)
+        if backend == "onnx":
+            from .inference.onnx_backend import OnnxEncoder
+            model.encode = OnnxEncoder(path, model, threads=threads).encode  # type: ignore[method-assign]
+        predictor = Predictor(model, tokenizer, device=dev, autocast_dtype=autocast, token_budget=token_budget,
+                              max_batch_size=max(batch_size, 1) * 4, relation_threshold=relation_threshold)
+        return cls(predictor, meta, batch_size)
+
+    def predict(self, docs: list[Document]) -> list[Prediction]:
+        """Entities and relations for each document; the documents are not changed."""
+        return self.predictor.predict([d.text for d in docs])
+
+    @staticmethod
+    def set_annotations(docs: list[Document], predictions: list[Prediction]) -> list[Document]:
+        """New documents carrying the predictions (input fields kept in ``meta``)."""
+        return [annotate(d, p) for d, p in zip(docs, predictions)]
+
+    def __call__(self, texts: TextLike | list[TextLike]) -> Document | list[Document]:
+        single = isinstance(texts, (str, Document, dict))
+        items = [texts] if single else list(texts)
+        docs = list(self.pipe(items))
+        return docs[0] if single else docs
+
+    def pipe(self, items: Iterable[TextLike], batch_size: int | None = None) -> Iterator[Document]:
+        """Stream annotated documents in input order, ``batch_size`` documents at a time."""
+        size = batch_size or self.batch_size
+        buffer: list[Document] = []
+        for i, item in enumerate(items):
+            buffer.append(_as_document(item, i))
+            if len(buffer) >= size:
+                yield from self.set_annotations(buffer, self.predict(buffer))
+                buffer = []
+        if buffer:
+            yield from self.set_annotations(buffer, self.predict(buffer))

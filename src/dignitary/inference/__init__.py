@@ -1,0 +1,4 @@
+"""The inference core."""
+from .predictor import Prediction, Predictor, annotate
+
+__all__ = ["Prediction", "Predictor", "annotate"]

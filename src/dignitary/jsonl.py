@@ -1,0 +1,109 @@
+"""Read and write documents as JSONL, one record per line, with errors that name file and line."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from .document import Document
+from .errors import DataError
+from .schema import Schema
+from .validation import parse_record
+
+
+@dataclass
+class RecordResult:
+    """One input line: either a document or the error that stopped it."""
+
+    source: str
+    line: int
+    document: Document | None = None
+    error: DataError | None = None
+
+
+def _open_binary(path: str | Path) -> IO[bytes]:
+    if str(path) == "-":
+        return sys.stdin.buffer
+    return open(path, "rb")
+
+
+def iter_records(
+    path: str | Path,
+    schema: Schema | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    with_annotations: bool = True,
+    check_duplicate_ids: bool = True,
+) -> Iterator[RecordResult]:
+    """Yield one ``RecordResult`` per non-blank line; bad lines carry a located ``DataError``."""
+    source = "<stdin>" if str(path) == "-" else str(path)
+    seen: dict[str, int] = {}
+    handle = _open_binary(path)
+    try:
+        for line_no, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield RecordResult(source, line_no, error=DataError(f"undecodable bytes (not UTF-8): {exc.reason} "
+                                                                    f"at byte {exc.start}", source, line_no))
+                continue
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc.msg} (column {exc.colno})",
+                                                                    source, line_no))
+                continue
+            try:
+                doc = parse_record(data, schema, text_field, id_field, with_annotations)
+            except DataError as exc:
+                yield RecordResult(source, line_no, error=exc.at(source, line_no))
+                continue
+            if check_duplicate_ids:
+                if doc.id in seen:
+                    yield RecordResult(source, line_no, error=DataError(
+                        f"duplicate id {doc.id!r} (first seen on line {seen[doc.id]})", source, line_no))
+                    continue
+                seen[doc.id] = line_no
+            yield RecordResult(source, line_no, document=doc)
+    finally:
+        if handle is not sys.stdin.buffer:
+            handle.close()
+
+
+def read_jsonl(path: str | Path, schema: Schema | None = None, **kwargs) -> list[Document]:
+    """All documents of a file; raise the first ``DataError`` (with file and line) if any."""
+    docs = []
+    for result in iter_records(path, schema, **kwargs):
+        if result.error is not None:
+            raise result.error
+        docs.append(result.document)
+    return docs
+
+
+def validate_file(path: str | Path, schema: Schema | None = None) -> tuple[int, list[DataError]]:
+    """Check every record; return the number of valid documents and every error found."""
+    ok, errors = 0, []
+    for result in iter_records(path, schema):
+        if result.error is not None:
+            errors.append(result.error)
+        else:
+            ok += 1
+    return ok, errors
+
+
+def dumps_document(doc: Document) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False)
+
+
+def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
+    """Write documents, one JSON line each; return how many were written."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for doc in docs:
+            handle.write(dumps_document(doc) + "\n")
+            n += 1
+    return n

@@ -1,0 +1,29 @@
+"""Hyper-parameters of the heads, saved beside the encoder as JSON."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass
+class HeadConfig:
+    """Sizes of the tagger and relation heads and of the windows they read."""
+
+    casing: bool = True
+    casing_dim: int = 32
+    label_dim: int = 32
+    width_dim: int = 32
+    distance_dim: int = 32
+    max_width: int = 32
+    relation_hidden: int = 384
+    dropout: float = 0.1
+    max_tokens: int = 128  # subword window (without special tokens)
+    relation_threshold: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "HeadConfig":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})

@@ -1,0 +1,74 @@
+"""BIO decoding: constrained Viterbi over tag log-probabilities, then spans."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def transition_mask(tags: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Allowed transitions ``prev -> cur`` and allowed first tags for IOB2."""
+    n = len(tags)
+    allowed = np.ones((n, n), dtype=bool)
+    start = np.ones(n, dtype=bool)
+    for j, cur in enumerate(tags):
+        if cur.startswith("I-"):
+            start[j] = False
+            for i, prev in enumerate(tags):
+                allowed[i, j] = prev[2:] == cur[2:] and prev != "O"
+    return allowed, start
+
+
+def continuation_mask(tags: list[str]) -> np.ndarray:
+    """Transitions allowed inside a word: ``O -> O`` and ``B-X/I-X -> I-X``."""
+    n = len(tags)
+    allowed = np.zeros((n, n), dtype=bool)
+    for i, prev in enumerate(tags):
+        for j, cur in enumerate(tags):
+            allowed[i, j] = (prev == "O" and cur == "O") or (cur.startswith("I-") and prev[2:] == cur[2:])
+    return allowed
+
+
+def viterbi(logprobs: np.ndarray, allowed: np.ndarray, start: np.ndarray,
+            continues: np.ndarray | None = None, within_word: np.ndarray | None = None) -> list[int]:
+    """Best tag sequence under the IOB2 constraints.
+
+    Where ``continues[t]`` is true (token ``t`` continues the word of token ``t-1``), only
+    ``within_word`` transitions are allowed, so mentions start and end on word boundaries.
+    """
+    n, k = logprobs.shape
+    if n == 0:
+        return []
+    penalty = np.where(allowed, 0.0, -1e9)
+    word_penalty = np.where(within_word, 0.0, -1e9) if within_word is not None else penalty
+    score = logprobs[0] + np.where(start, 0.0, -1e9)
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        step = word_penalty if continues is not None and continues[t] else penalty
+        total = score[:, None] + step
+        back[t] = total.argmax(axis=0)
+        score = total.max(axis=0) + logprobs[t]
+    path = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+def spans_from_tags(path: list[int], tags: list[str], entity_labels: tuple[str, ...],
+                    logprobs: np.ndarray | None = None) -> list[tuple[int, int, int, float]]:
+    """``(start, end, label index, score)`` for each B/I run; score = mean tag probability."""
+    spans = []
+    i = 0
+    while i < len(path):
+        tag = tags[path[i]]
+        if tag == "O":
+            i += 1
+            continue
+        label = tag[2:]
+        j = i + 1
+        while j < len(path) and tags[path[j]] == f"I-{label}":
+            j += 1
+        score = 1.0
+        if logprobs is not None:
+            score = float(np.exp(logprobs[np.arange(i, j), path[i:j]]).mean())
+        spans.append((i, j, entity_labels.index(label), score))
+        i = j
+    return spans

@@ -1,0 +1,263 @@
+"""From documents to model inputs: sentence tokens, windows (chunks), tag targets and pair candidates."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import torch
+
+from ..document import Document
+from ..schema import Schema
+from ..text.alignment import char_span_to_token_span, tokenize_with_offsets
+from ..text.sentences import split_sentences
+from .casing import casing_ids
+from .joint import MentionBatch, PairBatch
+
+IGNORE = -100
+
+
+@dataclass
+class DocumentTokens:
+    """A document's subword tokens, sentence by sentence, with offsets into its text."""
+
+    input_ids: list[int]
+    offsets: list[tuple[int, int]]
+    casing: list[int]
+    sentence_of: list[int]  # sentence index of each token
+    sentences: list[tuple[int, int]]  # token range of each sentence
+    word_start: list[bool]  # False where a token continues the word of the previous token
+
+
+@dataclass
+class Chunk:
+    """A window of consecutive tokens ``[start, end)`` of one document fed to the encoder.
+
+    Tokens in ``[own_start, own_end)`` are the ones whose predictions this window provides.
+    """
+
+    doc: int
+    start: int
+    end: int
+    own_start: int
+    own_end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Mention:
+    """A mention in document token coordinates, with its entity label index."""
+
+    start: int
+    end: int
+    label: int
+    sentence: int
+    entity_id: str = ""
+    score: float = 1.0
+
+
+@dataclass
+class Candidate:
+    """An ordered mention pair that some relation label may link."""
+
+    head: int  # index into the mention list
+    tail: int
+    allowed: list[bool]
+    target: list[float] = field(default_factory=list)
+
+
+def tokenize_document(tokenizer, text: str, use_casing: bool = True) -> DocumentTokens:
+    ids: list[int] = []
+    offsets: list[tuple[int, int]] = []
+    sentence_of: list[int] = []
+    sentences: list[tuple[int, int]] = []
+    for s_idx, (s, e) in enumerate(split_sentences(text)):
+        tok = tokenize_with_offsets(tokenizer, text, s, e)
+        first = len(ids)
+        ids += tok.input_ids
+        offsets += tok.offsets
+        sentence_of += [s_idx] * len(tok)
+        sentences.append((first, len(ids)))
+    casing = casing_ids(text, offsets) if use_casing else [0] * len(ids)
+    return DocumentTokens(ids, offsets, casing, sentence_of, sentences, word_starts(text, offsets))
+
+
+def word_starts(text: str, offsets: list[tuple[int, int]]) -> list[bool]:
+    """Whether each token begins a word (it does unless it glues onto a previous alphanumeric token)."""
+    starts = []
+    prev_end = -1
+    for s, e in offsets:
+        glued = s == prev_end and s > 0 and text[s - 1].isalnum() and text[s].isalnum()
+        starts.append(not glued)
+        prev_end = e
+    return starts
+
+
+def make_chunks(doc_index: int, tokens: DocumentTokens, max_tokens: int) -> list[Chunk]:
+    """Pack whole sentences into windows of at most ``max_tokens``; split longer sentences
+    into half-overlapping windows, each owning its middle so that no token is lost."""
+    chunks: list[Chunk] = []
+    cur_start = cur_end = None
+    for s, e in tokens.sentences:
+        if s == e:
+            continue
+        if e - s > max_tokens:
+            if cur_start is not None:
+                chunks.append(Chunk(doc_index, cur_start, cur_end, cur_start, cur_end))
+                cur_start = cur_end = None
+            chunks += _sliding_windows(doc_index, s, e, max_tokens)
+            continue
+        if cur_start is not None and e - cur_start > max_tokens:
+            chunks.append(Chunk(doc_index, cur_start, cur_end, cur_start, cur_end))
+            cur_start = None
+        if cur_start is None:
+            cur_start = s
+        cur_end = e
+    if cur_start is not None:
+        chunks.append(Chunk(doc_index, cur_start, cur_end, cur_start, cur_end))
+    return chunks
+
+
+def _sliding_windows(doc_index: int, s: int, e: int, size: int) -> list[Chunk]:
+    stride = max(size // 2, 1)
+    margin = (size - stride) // 2
+    starts = list(range(s, max(e - size, s) + 1, stride))
+    if starts[-1] + size < e:
+        starts.append(e - size)
+    windows = []
+    for k, ws in enumerate(starts):
+        we = min(ws + size, e)
+        own_start = s if k == 0 else windows[-1].own_end
+        own_end = e if k == len(starts) - 1 else min(ws + margin + stride, we)
+        windows.append(Chunk(doc_index, ws, we, own_start, own_end))
+    return windows
+
+
+def entity_mentions(doc: Document, tokens: DocumentTokens, schema: Schema) -> list[Mention]:
+    """Gold entities of ``doc`` as token-level mentions (entities no token covers are skipped)."""
+    mentions = []
+    for ent in doc.entities:
+        span = char_span_to_token_span(tokens.offsets, ent.start, ent.end)
+        if span is None:
+            continue
+        mentions.append(Mention(span[0], span[1], schema.entity_labels.index(ent.label),
+                                tokens.sentence_of[span[0]], ent.id))
+    return mentions
+
+
+def tag_targets(n_tokens: int, mentions: list[Mention], schema: Schema) -> list[int]:
+    tags = schema.bio_labels()
+    targets = [0] * n_tokens
+    for m in mentions:
+        label = schema.entity_labels[m.label]
+        targets[m.start] = tags.index(f"B-{label}")
+        for t in range(m.start + 1, m.end):
+            targets[t] = tags.index(f"I-{label}")
+    return targets
+
+
+def candidate_pairs(mentions: list[Mention], schema: Schema) -> list[Candidate]:
+    """Ordered pairs in one sentence that the schema allows; symmetric labels only in text order."""
+    rel_types = schema.relation_types
+    candidates = []
+    for i, a in enumerate(mentions):
+        a_label = schema.entity_labels[a.label]
+        for j, b in enumerate(mentions):
+            if i == j or a.sentence != b.sentence:
+                continue
+            b_label = schema.entity_labels[b.label]
+            first = (a.start, a.end) < (b.start, b.end)
+            allowed = [
+                (r.allows(a_label, b_label) and first) if r.symmetric else r.allows(a_label, b_label)
+                for r in rel_types
+            ]
+            if any(allowed):
+                candidates.append(Candidate(i, j, allowed))
+    return candidates
+
+
+def relation_targets(doc: Document, mentions: list[Mention], candidates: list[Candidate], schema: Schema) -> None:
+    """Fill ``target`` of each candidate from the gold relations (symmetric ones in either order)."""
+    index = {(mentions[c.head].entity_id, mentions[c.tail].entity_id): c for c in candidates}
+    labels = schema.relation_labels
+    for c in candidates:
+        c.target = [0.0] * len(labels)
+    for rel in doc.relations:
+        k = labels.index(rel.label)
+        keys = [(rel.head, rel.tail)]
+        if schema.is_symmetric(rel.label):
+            keys.append((rel.tail, rel.head))
+        for key in keys:
+            c = index.get(key)
+            if c is not None and c.allowed[k]:
+                c.target[k] = 1.0
+
+
+@dataclass
+class EncoderBatch:
+    """Padded encoder inputs of several chunks; position ``p`` of row ``r`` is document token
+    ``chunk.start + p - 1`` (position 0 holds the start token)."""
+
+    input_ids: torch.Tensor
+    attention_mask: torch.Tensor
+    casing_ids: torch.Tensor
+    chunks: list[Chunk]
+
+    def to(self, device: torch.device) -> "EncoderBatch":
+        return EncoderBatch(self.input_ids.to(device), self.attention_mask.to(device),
+                            self.casing_ids.to(device), self.chunks)
+
+
+def special_ids(tokenizer) -> tuple[int, int]:
+    start = tokenizer.cls_token_id if tokenizer.cls_token_id is not None else tokenizer.bos_token_id
+    end = tokenizer.sep_token_id if tokenizer.sep_token_id is not None else tokenizer.eos_token_id
+    if start is None or end is None:
+        raise ValueError("tokenizer has neither CLS/SEP nor BOS/EOS tokens")
+    return start, end
+
+
+def collate_chunks(chunks: list[Chunk], doc_tokens: list[DocumentTokens], start_id: int, end_id: int,
+                   pad_id: int) -> EncoderBatch:
+    width = max(len(c) for c in chunks) + 2
+    ids = torch.full((len(chunks), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(chunks), width), dtype=torch.long)
+    casing = torch.zeros((len(chunks), width), dtype=torch.long)
+    for r, c in enumerate(chunks):
+        toks = doc_tokens[c.doc]
+        n = len(c)
+        ids[r, 0] = start_id
+        ids[r, 1:n + 1] = torch.tensor(toks.input_ids[c.start:c.end], dtype=torch.long)
+        ids[r, n + 1] = end_id
+        mask[r, :n + 2] = 1
+        casing[r, 1:n + 1] = torch.tensor(toks.casing[c.start:c.end], dtype=torch.long)
+    return EncoderBatch(ids, mask, casing, chunks)
+
+
+def mentions_in_chunk(mentions: list[Mention], chunk: Chunk) -> list[int]:
+    return [i for i, m in enumerate(mentions) if m.start >= chunk.start and m.end <= chunk.end]
+
+
+def pair_tensors(rows: list[int], chunk_starts: list[int], mention_lists: list[list[Mention]],
+                 candidate_lists: list[list[Candidate]], n_rel: int,
+                 ) -> tuple[MentionBatch, PairBatch, torch.Tensor | None]:
+    """Stack the mentions and candidates of several chunks into tensors (chunk coordinates)."""
+    m_row, m_start, m_end, m_label = [], [], [], []
+    p_head, p_tail, allowed, targets = [], [], [], []
+    for row, offset, mentions, cands in zip(rows, chunk_starts, mention_lists, candidate_lists):
+        base = len(m_row)
+        for m in mentions:
+            m_row.append(row)
+            m_start.append(m.start - offset + 1)
+            m_end.append(m.end - offset + 1)
+            m_label.append(m.label)
+        for c in cands:
+            p_head.append(base + c.head)
+            p_tail.append(base + c.tail)
+            allowed.append(c.allowed)
+            targets.append(c.target or [0.0] * n_rel)
+    mb = MentionBatch(torch.tensor(m_row, dtype=torch.long), torch.tensor(m_start, dtype=torch.long),
+                      torch.tensor(m_end, dtype=torch.long), torch.tensor(m_label, dtype=torch.long))
+    pb = PairBatch(torch.tensor(p_head, dtype=torch.long), torch.tensor(p_tail, dtype=torch.long),
+                   torch.tensor(allowed, dtype=torch.bool).reshape(-1, n_rel))
+    tgt = torch.tensor(targets, dtype=torch.float).reshape(-1, n_rel) if targets else None
+    return mb, pb, tgt

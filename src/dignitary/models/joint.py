@@ -1,0 +1,121 @@
+"""The joint model: a Hugging Face encoder, a BIO tagging head and a relation head over mention pairs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from ..schema import Schema
+from .casing import NUM_CASING_IDS
+from .config import HeadConfig
+
+NUM_DISTANCE_BUCKETS = 16
+
+
+def distance_bucket(distance: torch.Tensor) -> torch.Tensor:
+    """Signed, log-spaced buckets of token distances (head start minus tail start)."""
+    mag = distance.abs().clamp(min=1).float().log2().floor().long().clamp(max=NUM_DISTANCE_BUCKETS // 2 - 1)
+    return torch.where(distance < 0, mag, mag + NUM_DISTANCE_BUCKETS // 2)
+
+
+@dataclass
+class MentionBatch:
+    """Mentions to pool: chunk row, token span ``[start, end)`` (chunk coordinates) and label id."""
+
+    row: torch.Tensor
+    start: torch.Tensor
+    end: torch.Tensor
+    label: torch.Tensor
+
+    def to(self, device: torch.device) -> "MentionBatch":
+        return MentionBatch(*(t.to(device) for t in (self.row, self.start, self.end, self.label)))
+
+
+@dataclass
+class PairBatch:
+    """Candidate pairs as indices into a ``MentionBatch``, with a mask of the labels the schema allows."""
+
+    head: torch.Tensor
+    tail: torch.Tensor
+    allowed: torch.Tensor  # (P, R) bool
+
+    def to(self, device: torch.device) -> "PairBatch":
+        return PairBatch(self.head.to(device), self.tail.to(device), self.allowed.to(device))
+
+
+class JointModel(nn.Module):
+    """Encoder + token tagger + pairwise relation classifier (SpERT/PURE style)."""
+
+    def __init__(self, encoder: nn.Module, schema: Schema, config: HeadConfig | None = None):
+        super().__init__()
+        self.encoder = encoder
+        self.schema = schema
+        self.config = config or HeadConfig()
+        cfg = self.config
+        dim = encoder.config.hidden_size
+        self.tags = schema.bio_labels()
+        n_labels = len(schema.entity_labels)
+        n_rel = len(schema.relation_labels)
+        self.casing = nn.Embedding(NUM_CASING_IDS, cfg.casing_dim) if cfg.casing else None
+        tag_in = dim + (cfg.casing_dim if cfg.casing else 0)
+        self.dropout = nn.Dropout(cfg.dropout)
+        self.tagger = nn.Linear(tag_in, len(self.tags))
+        self.label_embedding = nn.Embedding(n_labels, cfg.label_dim)
+        self.width_embedding = nn.Embedding(cfg.max_width + 1, cfg.width_dim)
+        self.distance_embedding = nn.Embedding(NUM_DISTANCE_BUCKETS, cfg.distance_dim)
+        mention_dim = dim + cfg.label_dim + cfg.width_dim
+        pair_in = 2 * mention_dim + dim + cfg.distance_dim
+        self.relation_mlp = nn.Sequential(
+            nn.Linear(pair_in, cfg.relation_hidden),
+            nn.GELU(),
+            nn.Dropout(cfg.dropout),
+            nn.Linear(cfg.relation_hidden, max(n_rel, 1)),
+        )
+
+    @property
+    def hidden_size(self) -> int:
+        return self.encoder.config.hidden_size
+
+    def encode(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor, casing_ids: torch.Tensor | None = None
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Tag logits ``(B, T, n_tags)`` and contextual hidden states ``(B, T, d)``."""
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        features = self.dropout(hidden)
+        if self.casing is not None:
+            if casing_ids is None:
+                raise ValueError("this model uses casing features: pass casing_ids")
+            features = torch.cat([features, self.casing(casing_ids).to(features.dtype)], dim=-1)
+        return self.tagger(features), hidden
+
+    def mention_vectors(self, hidden: torch.Tensor, mentions: MentionBatch) -> torch.Tensor:
+        """Max-pooled subwords + label and width embeddings, one row per mention."""
+        positions = torch.arange(hidden.size(1), device=hidden.device)
+        inside = (positions[None, :] >= mentions.start[:, None]) & (positions[None, :] < mentions.end[:, None])
+        rows = hidden[mentions.row]  # (M, T, d)
+        pooled = rows.masked_fill(~inside[:, :, None], torch.finfo(rows.dtype).min).max(dim=1).values
+        width = (mentions.end - mentions.start).clamp(max=self.config.max_width)
+        return torch.cat(
+            [pooled, self.label_embedding(mentions.label).to(pooled.dtype),
+             self.width_embedding(width).to(pooled.dtype)], dim=-1
+        )
+
+    def relation_logits(self, hidden: torch.Tensor, mentions: MentionBatch, pairs: PairBatch) -> torch.Tensor:
+        """Logits ``(P, R)``; labels the schema forbids for a pair get a large negative value."""
+        vectors = self.dropout(self.mention_vectors(hidden, mentions))
+        # mean of the tokens strictly between the two mentions, via prefix sums
+        prefix = torch.cat([torch.zeros_like(hidden[:, :1]), hidden.cumsum(dim=1)], dim=1)
+        h_start, h_end = mentions.start[pairs.head], mentions.end[pairs.head]
+        t_start, t_end = mentions.start[pairs.tail], mentions.end[pairs.tail]
+        left = torch.minimum(h_end, t_end)
+        right = torch.maximum(h_start, t_start)
+        right = torch.maximum(right, left)
+        row = mentions.row[pairs.head]
+        between = prefix[row, right] - prefix[row, left]
+        count = (right - left).clamp(min=1).to(hidden.dtype)[:, None]
+        context = self.dropout(between / count)
+        distance = self.distance_embedding(distance_bucket(h_start - t_start)).to(hidden.dtype)
+        features = torch.cat([vectors[pairs.head], vectors[pairs.tail], context, distance], dim=-1)
+        logits = self.relation_mlp(features)
+        return logits.masked_fill(~pairs.allowed, -1e4)

@@ -1,0 +1,71 @@
+"""Alignment between character offsets of a text and the subword tokens of a fast tokenizer."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+
+@dataclass
+class TokenizedText:
+    """Subword ids of ``text[start:end]`` with each token's character offsets in ``text``.
+
+    Special tokens are not included; tokens that cover no character are dropped.
+    """
+
+    input_ids: list[int]
+    offsets: list[tuple[int, int]]
+
+    def __len__(self) -> int:
+        return len(self.input_ids)
+
+    @property
+    def starts(self) -> list[int]:
+        return [s for s, _ in self.offsets]
+
+    @property
+    def ends(self) -> list[int]:
+        return [e for _, e in self.offsets]
+
+
+def tokenize_with_offsets(tokenizer, text: str, start: int = 0, end: int | None = None) -> TokenizedText:
+    """Tokenize ``text[start:end]`` with a fast tokenizer; offsets refer to ``text``.
+
+    Offsets are trimmed of surrounding whitespace so that a token never claims a space.
+    """
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    enc = tokenizer(piece, add_special_tokens=False, return_offsets_mapping=True, return_attention_mask=False)
+    ids, offsets = [], []
+    for tid, (s, e) in zip(enc["input_ids"], enc["offset_mapping"]):
+        while s < e and piece[s].isspace():
+            s += 1
+        while e > s and piece[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        ids.append(tid)
+        offsets.append((s + start, e + start))
+    return TokenizedText(ids, offsets)
+
+
+def char_span_to_token_span(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """Tokens ``[i, j)`` that overlap the character span ``[start, end)``; ``None`` if none does."""
+    ends = [e for _, e in offsets]
+    starts = [s for s, _ in offsets]
+    i = bisect_right(ends, start)  # first token ending after start
+    j = bisect_left(starts, end)  # first token starting at or after end
+    if i >= j:
+        return None
+    return i, j
+
+
+def token_span_to_char_span(offsets: Sequence[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
+    """Character span from the first character of token ``i`` to the last of token ``j - 1``."""
+    return offsets[i][0], offsets[j - 1][1]
+
+
+def is_token_aligned(offsets: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` survives the round trip char → tokens → char exactly."""
+    span = char_span_to_token_span(offsets, start, end)
+    return span is not None and token_span_to_char_span(offsets, *span) == (start, end)

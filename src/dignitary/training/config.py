@@ -1,0 +1,35 @@
+"""Everything a training run needs, saved with the model so the run can be repeated."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class TrainConfig:
+    train_files: list[str]
+    encoder: str
+    output_dir: str
+    dev_file: str | None = None
+    schema: str | None = None  # built-in name or schema file; default: ANNOTATION.md schema
+    seed: int = 13
+    epochs: int = 30
+    batch_size: int = 8  # windows per step
+    encoder_lr: float = 5e-5
+    head_lr: float = 1e-3
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.1
+    patience: int = 8  # epochs without dev improvement before stopping
+    max_tokens: int = 128
+    relation_weight: float = 1.0
+    device: str = "auto"
+    deterministic: bool = False
+    resume: bool = False
+    half: bool = True  # store the final weights in fp16
+    casing: bool = True
+    keep_checkpoint: bool = False  # keep OUTPUT/checkpoint after a finished run
+    augment_swap: float = 0.0  # probability of replacing each PER/ORG/GPE mention by another of its label
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,175 @@
+"""The training loop: joint loss, dev-based model selection, early stopping, resumable checkpoints."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch.nn import functional as F
+from tqdm.auto import tqdm
+from transformers import get_linear_schedule_with_warmup
+
+from ..device import resolve_device
+from ..document import Document
+from ..evaluation.metrics import EvaluationReport, evaluate_documents
+from ..inference.predictor import Predictor, annotate
+from ..jsonl import read_jsonl
+from ..models.config import HeadConfig
+from ..models.inputs import IGNORE, special_ids
+from ..models.joint import JointModel
+from ..models.pretrained import load_encoder, save_pretrained
+from ..schema import Schema
+from .augment import mention_pool, swap_mentions
+from .checkpoint import load_checkpoint, save_checkpoint
+from .config import TrainConfig
+from .examples import TrainWindow, build_windows, collate_windows
+
+log = logging.getLogger(__name__)
+CHECKPOINT_DIR = "checkpoint"
+
+
+def seed_everything(seed: int, deterministic: bool) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    if deterministic:
+        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+        torch.use_deterministic_algorithms(True)
+        torch.backends.cudnn.benchmark = False
+
+
+def evaluate_model(model: JointModel, tokenizer, docs: list[Document], device: torch.device,
+                   autocast_dtype: torch.dtype | None = None) -> EvaluationReport:
+    predictor = Predictor(model, tokenizer, device=device, autocast_dtype=autocast_dtype)
+    predictions = predictor.predict([d.text for d in docs])
+    predicted = [annotate(d, p) for d, p in zip(docs, predictions)]
+    return evaluate_documents(docs, predicted, model.schema)
+
+
+class Trainer:
+    """Fine-tunes a ``JointModel`` on JSONL files; ``fit`` returns the best dev scores."""
+
+    def __init__(self, config: TrainConfig, model: JointModel | None = None, tokenizer=None):
+        self.config = config
+        seed_everything(config.seed, config.deterministic)
+        self.device = resolve_device(config.device)
+        self.schema = Schema.load(config.schema)
+        if model is None:
+            encoder, tokenizer = load_encoder(config.encoder)
+            model = JointModel(encoder, self.schema, HeadConfig(max_tokens=config.max_tokens, casing=config.casing))
+        self.model = model.to(self.device)
+        self.tokenizer = tokenizer
+        self.train_docs = [d for f in config.train_files for d in read_jsonl(f, self.schema)]
+        self.dev_docs = read_jsonl(config.dev_file, self.schema) if config.dev_file else []
+        self.autocast = torch.bfloat16 if self.device.type == "cuda" else None
+        self.start_id, self.end_id = special_ids(tokenizer)
+        self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+        self.rng = random.Random(config.seed)
+        self.pool = mention_pool(self.train_docs)
+
+    # ---- data ------------------------------------------------------------------
+    def epoch_windows(self) -> list[TrainWindow]:
+        docs = list(self.train_docs)
+        if self.config.augment_swap > 0:
+            docs += [swap_mentions(d, self.pool, self.rng, self.config.augment_swap) for d in self.train_docs]
+        windows = build_windows(docs, self.tokenizer, self.schema, self.config.max_tokens, self.config.casing)
+        self.rng.shuffle(windows)
+        return windows
+
+    def batches(self, windows: list[TrainWindow]) -> list[list[TrainWindow]]:
+        size = self.config.batch_size
+        return [windows[i:i + size] for i in range(0, len(windows), size)]
+
+    # ---- optimisation -------------------------------------------------------------
+    def make_optimizer(self, steps: int):
+        enc = [p for n, p in self.model.named_parameters() if n.startswith("encoder.")]
+        heads = [p for n, p in self.model.named_parameters() if not n.startswith("encoder.")]
+        optimizer = torch.optim.AdamW(
+            [{"params": enc, "lr": self.config.encoder_lr}, {"params": heads, "lr": self.config.head_lr}],
+            weight_decay=self.config.weight_decay,
+        )
+        scheduler = get_linear_schedule_with_warmup(optimizer, int(self.config.warmup_ratio * steps), steps)
+        return optimizer, scheduler
+
+    def loss(self, windows: list[TrainWindow]) -> tuple[torch.Tensor, dict[str, float]]:
+        n_rel = len(self.schema.relation_labels)
+        batch = collate_windows(windows, self.start_id, self.end_id, self.pad_id, n_rel)
+        ids, mask = batch.input_ids.to(self.device), batch.attention_mask.to(self.device)
+        with torch.autocast(self.device.type, dtype=self.autocast or torch.float32, enabled=self.autocast is not None):
+            tag_logits, hidden = self.model.encode(ids, mask, batch.casing_ids.to(self.device))
+            tag_loss = F.cross_entropy(tag_logits.float().flatten(0, 1), batch.tags.to(self.device).flatten(),
+                                       ignore_index=IGNORE)
+            rel_loss = torch.zeros((), device=self.device)
+            if batch.pair_targets is not None and len(batch.pair_targets):
+                pairs = batch.pairs.to(self.device)
+                logits = self.model.relation_logits(hidden, batch.mentions.to(self.device), pairs).float()
+                targets = batch.pair_targets.to(self.device)
+                rel_loss = F.binary_cross_entropy_with_logits(logits[pairs.allowed], targets[pairs.allowed])
+        total = tag_loss + self.config.relation_weight * rel_loss
+        return total, {"tag": float(tag_loss), "rel": float(rel_loss)}
+
+    # ---- loop ----------------------------------------------------------------------
+    def fit(self) -> dict[str, Any]:
+        cfg = self.config
+        out = Path(cfg.output_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        steps_per_epoch = len(self.batches(self.epoch_windows()))
+        optimizer, scheduler = self.make_optimizer(steps_per_epoch * cfg.epochs)
+        state: dict[str, Any] = {"epoch": 0, "best_score": -1.0, "best_epoch": 0, "history": []}
+        ckpt = out / CHECKPOINT_DIR
+        if cfg.resume and (ckpt / "trainer_state.json").is_file():
+            state = load_checkpoint(ckpt, self.model, optimizer, scheduler)
+            log.info("resumed from %s at epoch %d", ckpt, state["epoch"])
+        started = time.time()
+        for epoch in range(state["epoch"] + 1, cfg.epochs + 1):
+            self.model.train()
+            batches = self.batches(self.epoch_windows())
+            bar = tqdm(batches, desc=f"epoch {epoch}/{cfg.epochs}", leave=False, disable=None)
+            losses = []
+            for windows in bar:
+                loss, parts = self.loss(windows)
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+                optimizer.step()
+                scheduler.step()
+                losses.append(float(loss))
+                bar.set_postfix(loss=f"{np.mean(losses[-20:]):.4f}", tag=f"{parts['tag']:.3f}", rel=f"{parts['rel']:.3f}")
+            record: dict[str, Any] = {"epoch": epoch, "loss": float(np.mean(losses)) if losses else 0.0}
+            if self.dev_docs:
+                report = evaluate_model(self.model, self.tokenizer, self.dev_docs, self.device, self.autocast)
+                record.update(report.summary())
+                score = record["entity_f1"] + record["relation_f1"]
+                if score > state["best_score"]:
+                    state.update(best_score=score, best_epoch=epoch, best=record)
+                    self.save(out, record)
+            state["history"].append(record)
+            state["epoch"] = epoch
+            tqdm.write(json.dumps(record))
+            save_checkpoint(ckpt, self.model, optimizer, scheduler, state)
+            if self.dev_docs and epoch - state["best_epoch"] >= cfg.patience:
+                tqdm.write(f"early stop: no dev improvement for {cfg.patience} epochs")
+                break
+        if not self.dev_docs:
+            self.save(out, state["history"][-1] if state["history"] else {})
+        state["train_seconds"] = time.time() - started
+        if not cfg.keep_checkpoint:
+            shutil.rmtree(ckpt, ignore_errors=True)
+        (out / "training_log.json").write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
+        return state
+
+    def save(self, out: Path, scores: dict[str, Any]) -> None:
+        save_pretrained(self.model, self.tokenizer, out, half=self.config.half,
+                        extra={"training": self.config.to_dict(), "dev_scores": scores})
+
+
+def train(config: TrainConfig) -> dict[str, Any]:
+    """Train with ``config`` and return the trainer state (history, best epoch and scores)."""
+    return Trainer(config).fit()

@@ -1,0 +1,108 @@
+"""Turn a parsed JSON record into a ``Document``, checking it against ANNOTATION.md and a schema."""
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Document, Entity, Relation
+from .errors import DataError
+from .schema import Schema
+
+
+def _require_int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DataError(f"{what} must be an integer, got {value!r}")
+    return value
+
+
+def parse_entities(raw: Any, text: str, schema: Schema | None) -> list[Entity]:
+    if not isinstance(raw, list):
+        raise DataError("'entities' must be a list")
+    entities: list[Entity] = []
+    seen_ids: set[str] = set()
+    for i, e in enumerate(raw):
+        if not isinstance(e, dict):
+            raise DataError(f"entity #{i} must be an object")
+        for key in ("id", "start", "end", "label"):
+            if key not in e:
+                raise DataError(f"entity #{i} is missing {key!r}")
+        eid = str(e["id"])
+        start = _require_int(e["start"], f"entity {eid} start")
+        end = _require_int(e["end"], f"entity {eid} end")
+        if not 0 <= start < end <= len(text):
+            raise DataError(f"entity {eid} span [{start}, {end}) is outside the text (length {len(text)})")
+        label = e["label"]
+        if schema is not None and label not in schema.entity_labels:
+            raise DataError(f"entity {eid} has unknown label {label!r}; schema {schema.name!r} allows "
+                            f"{list(schema.entity_labels)}")
+        if "text" in e and e["text"] != text[start:end]:
+            raise DataError(f"entity {eid} text {e['text']!r} does not match the span {text[start:end]!r}")
+        if eid in seen_ids:
+            raise DataError(f"duplicate entity id {eid!r}")
+        seen_ids.add(eid)
+        entities.append(Entity(start, end, str(label), eid, e.get("score")))
+    ordered = sorted(entities, key=lambda x: (x.start, x.end))
+    for a, b in zip(ordered, ordered[1:]):
+        if a.overlaps(b):
+            raise DataError(f"entities {a.id} [{a.start}, {a.end}) and {b.id} [{b.start}, {b.end}) overlap")
+    return entities
+
+
+def parse_relations(raw: Any, entities: list[Entity], schema: Schema | None) -> list[Relation]:
+    if not isinstance(raw, list):
+        raise DataError("'relations' must be a list")
+    by_id = {e.id: e for e in entities}
+    relations: list[Relation] = []
+    for i, r in enumerate(raw):
+        if not isinstance(r, dict):
+            raise DataError(f"relation #{i} must be an object")
+        for key in ("head", "tail", "label"):
+            if key not in r:
+                raise DataError(f"relation #{i} is missing {key!r}")
+        head, tail, label = str(r["head"]), str(r["tail"]), r["label"]
+        for role, eid in (("head", head), ("tail", tail)):
+            if eid not in by_id:
+                raise DataError(f"relation #{i} ({label}) {role} {eid!r} is not an entity id")
+        if schema is not None:
+            if label not in schema.relation_labels:
+                raise DataError(f"relation #{i} has unknown label {label!r}; schema {schema.name!r} allows "
+                                f"{list(schema.relation_labels)}")
+            hl, tl = by_id[head].label, by_id[tail].label
+            if not schema.relation(label).allows(hl, tl):
+                raise DataError(f"relation #{i} {label}({head}:{hl}, {tail}:{tl}) breaks the schema: "
+                                f"{label} links {list(schema.relation(label).heads)} to "
+                                f"{list(schema.relation(label).tails)}")
+        relations.append(Relation(head, tail, str(label), r.get("score")))
+    return relations
+
+
+def parse_record(
+    data: Any,
+    schema: Schema | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    with_annotations: bool = True,
+) -> Document:
+    """Check one record and build its ``Document``; raise ``DataError`` naming what is wrong."""
+    if not isinstance(data, dict):
+        raise DataError(f"record must be a JSON object, got {type(data).__name__}")
+    if id_field not in data:
+        raise DataError(f"record is missing {id_field!r}")
+    if text_field not in data:
+        raise DataError(f"record is missing {text_field!r}")
+    text = data[text_field]
+    if not isinstance(text, str):
+        raise DataError(f"{text_field!r} must be a string")
+    doc_id = data[id_field]
+    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
+        raise DataError(f"{id_field!r} must be a string or integer")
+    entities: list[Entity] = []
+    relations: list[Relation] = []
+    if with_annotations:
+        entities = parse_entities(data.get("entities", []), text, schema)
+        relations = parse_relations(data.get("relations", []), entities, schema)
+    skip = {text_field, id_field, "entities", "relations"} if with_annotations else {text_field, id_field}
+    meta = {k: v for k, v in data.items() if k not in skip}
+    if not with_annotations:
+        meta.pop("entities", None)
+        meta.pop("relations", None)
+    return Document(str(doc_id), text, entities, relations, meta)
