@@ -1,0 +1,35 @@
+"""Shared fixtures: a tiny BERT built from a config, with a small WordPiece vocabulary."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import REPO, make_tiny_encoder, tiny_vocab
+
+
+@pytest.fixture(scope="session")
+def tiny_tokenizer(tmp_path_factory):
+    from transformers import BertTokenizerFast
+
+    folder = tmp_path_factory.mktemp("tiny_tok")
+    vocab = folder / "vocab.txt"
+    vocab.write_text("\n".join(tiny_vocab()) + "\n", encoding="utf-8")
+    return BertTokenizerFast(vocab_file=str(vocab), do_lower_case=True)
+
+
+@pytest.fixture()
+def tiny_model(tiny_tokenizer):
+    from dignitary.models.config import HeadConfig
+    from dignitary.models.joint import JointModel
+    from dignitary.schema import Schema
+
+    encoder = make_tiny_encoder(len(tiny_tokenizer))
+    return JointModel(encoder, Schema.builtin("default"), HeadConfig(max_tokens=48, relation_hidden=32,
+                                                                     label_dim=8, width_dim=8, distance_dim=8,
+                                                                     casing_dim=8))
+
+
+@pytest.fixture(scope="session")
+def toy_docs():
+    from dignitary.jsonl import read_jsonl
+
+    return read_jsonl(REPO / "tests" / "data" / "toy.jsonl")

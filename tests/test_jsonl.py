@@ -1,0 +1,80 @@
+"""Each bad-input case gets its own message naming file and line."""
+import json
+
+import pytest
+
+from dignitary.cli import main
+from dignitary.document import Document, Entity, Relation
+from dignitary.errors import DataError
+from dignitary.jsonl import read_jsonl, validate_file, write_jsonl
+from dignitary.schema import Schema
+
+from tests.helpers import REPO, write_lines
+
+GOOD = {"id": "d1", "text": "Liu met Ma.", "entities": [
+    {"id": "T1", "start": 0, "end": 3, "label": "PER"}, {"id": "T2", "start": 8, "end": 10, "label": "PER"}],
+    "relations": [{"head": "T1", "tail": "T2", "label": "met"}]}
+
+
+def _bad(**changes):
+    rec = json.loads(json.dumps(GOOD))
+    rec.update(changes)
+    return rec
+
+
+CASES = [
+    ("{not json", r"bad\.jsonl:2: invalid JSON"),
+    ({"text": "no id"}, r"bad\.jsonl:2: record is missing 'id'"),
+    ({"id": "x"}, r"bad\.jsonl:2: record is missing 'text'"),
+    (_bad(id="x", entities=[{"id": "T1", "start": 5, "end": 40, "label": "PER"}], relations=[]),
+     r"bad\.jsonl:2: entity T1 span \[5, 40\) is outside the text"),
+    (_bad(id="x", entities=[{"id": "T1", "start": 0, "end": 3, "label": "PER"},
+                            {"id": "T2", "start": 2, "end": 6, "label": "ORG"}], relations=[]),
+     r"bad\.jsonl:2: entities T1 \[0, 3\) and T2 \[2, 6\) overlap"),
+    (_bad(id="x", entities=[{"id": "T1", "start": 0, "end": 3, "label": "PERSON"}], relations=[]),
+     r"bad\.jsonl:2: entity T1 has unknown label 'PERSON'"),
+    (_bad(id="x", relations=[{"head": "T1", "tail": "T2", "label": "has_title"}]),
+     r"bad\.jsonl:2: relation #0 has_title\(T1:PER, T2:PER\) breaks the schema"),
+    (_bad(id="x", relations=[{"head": "T1", "tail": "T9", "label": "met"}]),
+     r"bad\.jsonl:2: relation #0 \(met\) tail 'T9' is not an entity id"),
+    (_bad(id="x", relations=[{"head": "T1", "tail": "T2", "label": "likes"}]),
+     r"bad\.jsonl:2: relation #0 has unknown label 'likes'"),
+    (_bad(), r"bad\.jsonl:2: duplicate id 'd1' \(first seen on line 1\)"),
+]
+
+
+@pytest.mark.parametrize("record,message", CASES)
+def test_each_bad_record_is_reported_with_file_and_line(tmp_path, record, message):
+    path = write_lines(tmp_path / "bad.jsonl", [GOOD, record, _bad(id="d3")])
+    with pytest.raises(DataError, match=message):
+        read_jsonl(path, Schema.builtin("default"))
+    ok, errors = validate_file(path, Schema.builtin("default"))
+    assert ok == 2 and len(errors) == 1  # the other records are kept
+
+
+def test_undecodable_bytes(tmp_path):
+    path = tmp_path / "bin.jsonl"
+    path.write_bytes(json.dumps(GOOD).encode() + b"\n" + b'{"id": "x", "text": "\xff\xfe"}\n')
+    ok, errors = validate_file(path)
+    assert ok == 1 and "bin.jsonl:2: undecodable bytes" in str(errors[0])
+
+
+def test_round_trip_keeps_extra_fields(tmp_path):
+    doc = Document("a", "Xi met Lula.", [Entity(0, 2, "PER", "T1"), Entity(7, 11, "PER", "T2")],
+                   [Relation("T1", "T2", "met")], {"date": "2025-01-01"})
+    path = tmp_path / "out.jsonl"
+    write_jsonl([doc], path)
+    back = read_jsonl(path, Schema.builtin("default"))[0]
+    assert back == doc
+    assert json.loads(path.read_text())["entities"][0]["text"] == "Xi"
+
+
+def test_validate_cli_passes_on_repo_data(capsys):
+    assert main(["validate", str(REPO / "data" / "train.jsonl"), str(REPO / "data" / "dev.jsonl")]) == 0
+    assert "0 errors" in capsys.readouterr().out
+
+
+def test_validate_cli_fails_on_bad_file(tmp_path, capsys):
+    path = write_lines(tmp_path / "bad.jsonl", [GOOD, "{oops"])
+    assert main(["validate", str(path)]) == 1
+    assert "bad.jsonl:2: invalid JSON" in capsys.readouterr().err
