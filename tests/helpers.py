@@ -19,13 +19,14 @@ def tiny_vocab() -> list[str]:
     return specials + chars + ["##" + c for c in string.ascii_lowercase + string.digits + "éáíóúñ"] + WORDS
 
 
-def make_tiny_encoder(vocab_size: int, seed: int = 0):
+def make_tiny_encoder(vocab_size: int, seed: int = 0, dropout: float = 0.1):
     import torch
     from transformers import BertConfig, BertModel
 
     torch.manual_seed(seed)
     config = BertConfig(vocab_size=vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, max_position_embeddings=256)
+                        intermediate_size=64, max_position_embeddings=256,
+                        hidden_dropout_prob=dropout, attention_probs_dropout_prob=dropout)
     return BertModel(config)
 
 

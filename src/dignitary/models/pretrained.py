@@ -20,6 +20,7 @@ from .joint import JointModel
 
 HEADS_FILE = "dignitary_heads.safetensors"
 META_FILE = "dignitary.json"
+hf_logging.disable_progress_bar()
 FORMAT_VERSION = 1
 
 
@@ -33,7 +34,6 @@ def load_encoder(path: str | Path, dtype: torch.dtype = torch.float32):
         raise DignitaryError(f"{path}: dignitary needs a fast tokenizer (with offset mapping)")
     verbosity = hf_logging.get_verbosity()
     hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
     try:
         encoder = AutoModel.from_pretrained(str(path), local_files_only=True, dtype=dtype)
     finally:

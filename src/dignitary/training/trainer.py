@@ -113,7 +113,7 @@ class Trainer:
                 targets = batch.pair_targets.to(self.device)
                 rel_loss = F.binary_cross_entropy_with_logits(logits[pairs.allowed], targets[pairs.allowed])
         total = tag_loss + self.config.relation_weight * rel_loss
-        return total, {"tag": float(tag_loss), "rel": float(rel_loss)}
+        return total, {"tag": tag_loss.item(), "rel": rel_loss.item()}
 
     # ---- loop ----------------------------------------------------------------------
     def fit(self) -> dict[str, Any]:
@@ -140,7 +140,7 @@ class Trainer:
                 torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
                 optimizer.step()
                 scheduler.step()
-                losses.append(float(loss))
+                losses.append(loss.item())
                 bar.set_postfix(loss=f"{np.mean(losses[-20:]):.4f}", tag=f"{parts['tag']:.3f}", rel=f"{parts['rel']:.3f}")
             record: dict[str, Any] = {"epoch": epoch, "loss": float(np.mean(losses)) if losses else 0.0}
             if self.dev_docs:

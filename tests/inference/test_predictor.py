@@ -1,0 +1,91 @@
+"""Outputs do not depend on batch size, order or bucketing; long documents are never truncated."""
+import pytest
+import torch
+
+from dignitary.extractor import Extractor
+from dignitary.inference.batching import budget_batches
+from dignitary.inference.predictor import Predictor
+from dignitary.models.config import HeadConfig
+from dignitary.models.joint import JointModel
+from dignitary.schema import Schema
+
+from tests.helpers import make_tiny_encoder
+
+
+@pytest.fixture(scope="module")
+def predictor_model(tiny_tokenizer):
+    # a random but "confident" model: large tagger weights so that it predicts many mentions
+    torch.manual_seed(5)
+    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=5), Schema.builtin("default"),
+                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
+    with torch.no_grad():
+        model.tagger.weight.mul_(40)
+        model.relation_mlp[-1].bias.fill_(0.5)
+    return model.eval()
+
+
+def _texts():
+    base = ["Liu Haixing, Minister of the International Department, met Remigio Ceballos in Beijing.",
+            "Ma Hui said China supports Venezuela.",
+            "Xi Jinping met Nicolas Maduro. " * 12,  # many sentences
+            "Liu met Ma and " + "the minister of the party and " * 20 + "Maduro.",  # one sentence > window
+            ""]
+    return base
+
+
+def _run(model, tokenizer, texts, **kw):
+    preds = Predictor(model, tokenizer, **kw).predict(texts)
+    return [([(e.start, e.end, e.label) for e in p.entities], [(r.head, r.tail, r.label) for r in p.relations],
+             [round(e.score, 4) for e in p.entities]) for p in preds]
+
+
+def test_batch_size_order_and_bucketing_invariance(predictor_model, tiny_tokenizer):
+    texts = _texts()
+    reference = _run(predictor_model, tiny_tokenizer, texts, token_budget=100000, max_batch_size=64)
+    assert sum(len(r[0]) for r in reference) > 5 and sum(len(r[1]) for r in reference) > 0
+    for budget, size in ((30, 1), (64, 2), (200, 3)):
+        assert _run(predictor_model, tiny_tokenizer, texts, token_budget=budget, max_batch_size=size) == reference
+    order = [3, 0, 4, 2, 1]
+    shuffled = _run(predictor_model, tiny_tokenizer, [texts[i] for i in order])
+    assert [shuffled[order.index(i)] for i in range(len(texts))] == reference
+    one_by_one = [_run(predictor_model, tiny_tokenizer, [t])[0] for t in texts]
+    assert one_by_one == reference
+
+
+def test_long_sentence_mentions_found_to_the_end(predictor_model, tiny_tokenizer):
+    text = "Liu met Ma and " + "the minister of the party and " * 20 + "Maduro."
+    pred = Predictor(predictor_model, tiny_tokenizer).predict([text])[0]
+    tokens = tiny_tokenizer(text, add_special_tokens=False)["input_ids"]
+    assert len(tokens) > 3 * predictor_model.config.max_tokens
+    # every predicted span lies inside the text, and some lie beyond the first window
+    assert all(0 <= e.start < e.end <= len(text) for e in pred.entities)
+    assert max(e.end for e in pred.entities) > len(text) // 2
+
+
+def test_budget_batches_sorts_and_respects_budget():
+    lengths = [5, 50, 7, 48, 6, 100]
+    batches = budget_batches(lengths, 110, 8)
+    assert sorted(i for b in batches for i in b) == list(range(6))
+    for b in batches:
+        assert max(lengths[i] for i in b) * len(b) <= 110 or len(b) == 1
+
+
+def test_extractor_pipe_keeps_ids_and_fields(tmp_path, predictor_model, tiny_tokenizer):
+    from dignitary.models.pretrained import save_pretrained
+
+    save_pretrained(predictor_model, tiny_tokenizer, tmp_path)
+    ex = Extractor.from_pretrained(tmp_path, device="cpu")
+    docs = list(ex.pipe([{"id": "a", "text": "Liu met Ma.", "source": "x"}, "Ma Hui said."], batch_size=1))
+    assert [d.id for d in docs] == ["a", "1"]
+    assert docs[0].meta == {"source": "x"}
+    single = ex("Liu met Ma.")
+    assert single.text == "Liu met Ma."
+
+
+def test_int8_quantized_model_runs(tmp_path, predictor_model, tiny_tokenizer):
+    from dignitary.models.pretrained import save_pretrained
+
+    save_pretrained(predictor_model, tiny_tokenizer, tmp_path)
+    ex = Extractor.from_pretrained(tmp_path, device="cpu", dtype="int8")
+    doc = ex("Liu Haixing met Remigio Ceballos in Beijing.")
+    assert all(0 <= e.start < e.end <= len(doc.text) for e in doc.entities)

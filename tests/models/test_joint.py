@@ -1,0 +1,68 @@
+import torch
+
+from dignitary.models.inputs import (
+    candidate_pairs,
+    collate_chunks,
+    entity_mentions,
+    make_chunks,
+    special_ids,
+    tokenize_document,
+)
+from dignitary.models.joint import distance_bucket
+from dignitary.schema import Schema
+
+
+def test_forward_shapes_and_schema_masking(tiny_model, tiny_tokenizer, toy_docs):
+    schema = Schema.builtin("default")
+    doc = toy_docs[0]
+    tokens = tokenize_document(tiny_tokenizer, doc.text)
+    chunks = make_chunks(0, tokens, 48)
+    start, end = special_ids(tiny_tokenizer)
+    batch = collate_chunks(chunks, [tokens], start, end, 0)
+    logits, hidden = tiny_model.encode(batch.input_ids, batch.attention_mask, batch.casing_ids)
+    assert logits.shape == (*batch.input_ids.shape, len(schema.bio_labels()))
+    assert hidden.shape[-1] == 32
+    mentions = entity_mentions(doc, tokens, schema)
+    cands = candidate_pairs(mentions, schema)
+    from dignitary.models.inputs import pair_tensors
+
+    mb, pb, _ = pair_tensors([0], [chunks[0].start], [mentions], [cands], 4)
+    rel = tiny_model.relation_logits(hidden, mb, pb)
+    assert rel.shape == (len(cands), 4)
+    assert torch.all(rel[~pb.allowed] <= -1e3)
+
+
+def test_candidates_respect_types_sentences_and_symmetry(tiny_tokenizer, toy_docs):
+    schema = Schema.builtin("default")
+    doc = toy_docs[1]  # two sentences
+    tokens = tokenize_document(tiny_tokenizer, doc.text)
+    mentions = entity_mentions(doc, tokens, schema)
+    labels = schema.relation_labels
+    for c in candidate_pairs(mentions, schema):
+        h, t = mentions[c.head], mentions[c.tail]
+        assert h.sentence == t.sentence
+        if c.allowed[labels.index("met")]:
+            assert h.start < t.start  # symmetric: canonical text order
+        assert any(c.allowed)
+    # CPC (second sentence) never pairs with Maduro (first sentence)
+    assert all({mentions[c.head].sentence, mentions[c.tail].sentence} != {0, 1}
+               for c in candidate_pairs(mentions, schema))
+
+
+def test_long_sentence_windows_cover_every_token_once():
+    from dignitary.models.inputs import DocumentTokens
+
+    n = 300
+    tokens = DocumentTokens(list(range(n)), [(i, i + 1) for i in range(n)], [0] * n, [0] * n, [(0, n)], [True] * n)
+    chunks = make_chunks(0, tokens, 64)
+    owned = [t for c in chunks for t in range(c.own_start, c.own_end)]
+    assert owned == list(range(n))
+    assert all(len(c) <= 64 and c.start <= c.own_start <= c.own_end <= c.end for c in chunks)
+    assert len(chunks) > 4  # overlapping windows, no truncation
+
+
+def test_distance_buckets_are_signed_and_bounded():
+    d = torch.tensor([-1000, -3, -1, 0, 1, 3, 1000])
+    b = distance_bucket(d)
+    assert b.min() >= 0 and b.max() < 16
+    assert (b[:3] < 8).all() and (b[4:] >= 8).all()
