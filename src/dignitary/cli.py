@@ -34,6 +34,33 @@ def cmd_validate(args) -> int:
     return 1 if failed else 0
 
 
+def _add_stats(sub) -> None:
+    p = sub.add_parser("stats", help="count documents, entities and relations per label (Markdown table)")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--schema", default=None)
+    p.set_defaults(func=cmd_stats)
+
+
+def cmd_stats(args) -> int:
+    from collections import Counter
+
+    from .jsonl import read_jsonl
+    from .schema import Schema
+
+    schema = Schema.load(args.schema)
+    columns = ["documents", "characters", *schema.entity_labels, *schema.relation_labels]
+    print("| file | " + " | ".join(columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for path in args.files:
+        docs = read_jsonl(path, schema)
+        counts = Counter(e.label for d in docs for e in d.entities)
+        counts.update(r.label for d in docs for r in d.relations)
+        counts["documents"] = len(docs)
+        counts["characters"] = sum(len(d.text) for d in docs)
+        print(f"| {Path(path).name} | " + " | ".join(str(counts[c]) for c in columns) + " |")
+    return 0
+
+
 def _add_convert(sub) -> None:
     from .convert import FORMATS
 
@@ -270,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dignitary", description="Officials, titles and meetings from news.")
     parser.add_argument("--version", action="version", version=f"dignitary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_validate, _add_convert, _add_train, _add_evaluate, _add_extract, _add_export):
+    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_evaluate, _add_extract, _add_export):
         add(sub)
     return parser
 

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 from ..document import Document, Entity, Relation
-from ..models.decoding import continuation_mask, spans_from_tags, transition_mask, viterbi
+from ..models.decoding import continuation_mask, spans_from_tags, transition_mask, trim_span, viterbi
 from ..models.inputs import (
     Candidate,
     Chunk,
@@ -99,19 +99,23 @@ class Predictor:
                 a, b = c.own_start - c.start + 1, c.own_end - c.start + 1
                 logprobs[c.doc][c.own_start:c.own_end] = lp[row, a:b]
                 hidden_of[ci] = hidden[row, : len(c) + 2]
-        mentions = [self._decode(toks, lp) for toks, lp in zip(doc_tokens, logprobs)]
+        mentions = [self._decode(toks, lp, text) for toks, lp, text in zip(doc_tokens, logprobs, texts)]
         relations = self._relations(chunks, doc_tokens, mentions, hidden_of)
         return [self._to_prediction(toks, ms, rels) for toks, ms, rels in zip(doc_tokens, mentions, relations)]
 
-    def _decode(self, tokens: DocumentTokens, logprobs: np.ndarray) -> list[Mention]:
+    def _decode(self, tokens: DocumentTokens, logprobs: np.ndarray, text: str) -> list[Mention]:
+        """Viterbi per sentence, mentions on word boundaries, edge words trimmed (ANNOTATION.md)."""
         mentions = []
+        token_texts = [text[s:e] for s, e in tokens.offsets]
         continues = np.array([not w for w in tokens.word_start], dtype=bool)
         for s_idx, (s, e) in enumerate(tokens.sentences):
             if s == e:
                 continue
             path = viterbi(logprobs[s:e], self.allowed, self.start_allowed, continues[s:e], self.within_word)
             for i, j, label, score in spans_from_tags(path, self.tags, self.schema.entity_labels, logprobs[s:e]):
-                mentions.append(Mention(s + i, s + j, label, s_idx, score=score))
+                i, j = trim_span(s + i, s + j, token_texts)
+                if i < j:
+                    mentions.append(Mention(i, j, label, s_idx, score=score))
         return mentions
 
     def _relations(self, chunks: list[Chunk], doc_tokens: list[DocumentTokens], mentions: list[list[Mention]],

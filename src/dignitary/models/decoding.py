@@ -72,3 +72,25 @@ def spans_from_tags(path: list[int], tags: list[str], entity_labels: tuple[str, 
         spans.append((i, j, entity_labels.index(label), score))
         i = j
     return spans
+
+
+# Words that never begin or end a mention under ANNOTATION.md (determiners, possessives,
+# prepositions and conjunctions that link a mention to its neighbour, unpaired brackets).
+EDGE_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "at", "in", "to", "on", "with", "by", ",", ";", ":",
+                        "his", "her", "its", "their", "-", "–"})
+
+
+def trim_span(start: int, end: int, token_texts: list[str]) -> tuple[int, int]:
+    """Shrink token span ``[start, end)`` past edge words and unpaired brackets."""
+    def unpaired_open(i: int, j: int) -> bool:
+        return token_texts[j - 1] == "(" or (token_texts[j - 1] == ")" and "(" not in token_texts[i:j - 1])
+
+    while start < end:
+        first = token_texts[start].lower()
+        if first in EDGE_WORDS or (first == "(" and ")" not in token_texts[start + 1:end]) or first == ")":
+            start += 1
+        elif token_texts[end - 1].lower() in EDGE_WORDS or unpaired_open(start, end):
+            end -= 1
+        else:
+            break
+    return start, end
