@@ -48,26 +48,29 @@ def iter_inputs(paths: list[str], text_field: str = "text", id_field: str = "id"
                 stdin_format: str = "jsonl") -> Iterator[InputRecord]:
     """Documents from ``.txt`` files (one document each, id = path) and JSONL records."""
     for path in paths:
-        is_text = path != "-" and Path(path).suffix.lower() in TEXT_SUFFIXES
+        is_text = path != "-" and is_text_file(path)
         if path == "-" and stdin_format == "text":
             yield InputRecord("<stdin>", None, Document("stdin", sys.stdin.read()))
             continue
         if is_text:
-            try:
-                text = Path(path).read_bytes().decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield InputRecord(path, None, error=DataError(f"undecodable bytes (not UTF-8) at byte {exc.start}",
-                                                              path))
-                continue
-            yield InputRecord(path, None, Document(_text_id(path), text, meta={"source": path}))
+            yield text_file_record(path, Path(path).read_bytes())
             continue
         for rec in iter_records(path, None, text_field, id_field, with_annotations=False,
                                 check_duplicate_ids=False):
             yield InputRecord(rec.source, rec.line, rec.document, rec.error)
 
 
-def _text_id(path: str) -> str:
-    return Path(path).stem
+def is_text_file(path: str) -> bool:
+    return Path(path).suffix.lower() in TEXT_SUFFIXES
+
+
+def text_file_record(path: str, data: bytes) -> InputRecord:
+    """A ``.txt`` file is one document whose id is the file name without suffix."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return InputRecord(path, None, error=DataError(f"undecodable bytes (not UTF-8) at byte {exc.start}", path))
+    return InputRecord(path, None, Document(Path(path).stem, text, meta={"source": path}))
 
 
 def completed_ids(output: Path) -> set[str]:

@@ -29,6 +29,35 @@ def _open_binary(path: str | Path) -> IO[bytes]:
     return open(path, "rb")
 
 
+def parse_line(
+    raw: bytes,
+    source: str,
+    line_no: int,
+    schema: Schema | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    with_annotations: bool = True,
+) -> RecordResult | None:
+    """One JSONL line as a ``RecordResult``; ``None`` for a blank line."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return RecordResult(source, line_no, error=DataError(
+            f"undecodable bytes (not UTF-8): {exc.reason} at byte {exc.start}", source, line_no))
+    if not line.strip():
+        return None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc.msg} (column {exc.colno})",
+                                                             source, line_no))
+    try:
+        doc = parse_record(data, schema, text_field, id_field, with_annotations)
+    except DataError as exc:
+        return RecordResult(source, line_no, error=exc.at(source, line_no))
+    return RecordResult(source, line_no, document=doc)
+
+
 def iter_records(
     path: str | Path,
     schema: Schema | None = None,
@@ -43,32 +72,17 @@ def iter_records(
     handle = _open_binary(path)
     try:
         for line_no, raw in enumerate(handle, 1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield RecordResult(source, line_no, error=DataError(f"undecodable bytes (not UTF-8): {exc.reason} "
-                                                                    f"at byte {exc.start}", source, line_no))
+            result = parse_line(raw, source, line_no, schema, text_field, id_field, with_annotations)
+            if result is None:
                 continue
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc.msg} (column {exc.colno})",
-                                                                    source, line_no))
-                continue
-            try:
-                doc = parse_record(data, schema, text_field, id_field, with_annotations)
-            except DataError as exc:
-                yield RecordResult(source, line_no, error=exc.at(source, line_no))
-                continue
-            if check_duplicate_ids:
-                if doc.id in seen:
-                    yield RecordResult(source, line_no, error=DataError(
-                        f"duplicate id {doc.id!r} (first seen on line {seen[doc.id]})", source, line_no))
-                    continue
-                seen[doc.id] = line_no
-            yield RecordResult(source, line_no, document=doc)
+            if check_duplicate_ids and result.document is not None:
+                doc_id = result.document.id
+                if doc_id in seen:
+                    result = RecordResult(source, line_no, error=DataError(
+                        f"duplicate id {doc_id!r} (first seen on line {seen[doc_id]})", source, line_no))
+                else:
+                    seen[doc_id] = line_no
+            yield result
     finally:
         if handle is not sys.stdin.buffer:
             handle.close()

@@ -139,7 +139,7 @@ class Predictor:
                 local, cands, origin = work.setdefault(ci, ({}, [], []))
                 head = local.setdefault(cand.head, len(local))
                 tail = local.setdefault(cand.tail, len(local))
-                cands.append(Candidate(head, tail, cand.allowed))
+                cands.append(Candidate(head, tail, cand.allowed, features=cand.features))
                 origin.append((cand.head, cand.tail))
         results: list[list[RawRelation]] = [[] for _ in mentions]
         chunk_ids = sorted(work)

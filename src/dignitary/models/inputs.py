@@ -10,7 +10,7 @@ from ..schema import Schema
 from ..text.alignment import char_span_to_token_span, tokenize_with_offsets
 from ..text.sentences import split_sentences
 from .casing import casing_ids
-from .joint import MentionBatch, PairBatch
+from .joint import MAX_BETWEEN, MAX_RANK, MentionBatch, PairBatch
 
 IGNORE = -100
 
@@ -64,6 +64,23 @@ class Candidate:
     tail: int
     allowed: list[bool]
     target: list[float] = field(default_factory=list)
+    features: tuple[int, int, int] = (0, 0, 0)  # tail rank, head rank, mentions between
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
+
+
+def pair_features(mentions: list[Mention], i: int, j: int) -> tuple[int, int, int]:
+    """How many same-label mentions are closer to the other side than the tail (resp. head) is,
+    and how many mentions lie between the two: "link the nearest attached mention"."""
+    a, b = mentions[i], mentions[j]
+    same_sentence = [k for k, m in enumerate(mentions) if m.sentence == a.sentence and k not in (i, j)]
+    tail_rank = sum(1 for k in same_sentence if mentions[k].label == b.label and _gap(a, mentions[k]) < _gap(a, b))
+    head_rank = sum(1 for k in same_sentence if mentions[k].label == a.label and _gap(b, mentions[k]) < _gap(a, b))
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    between = sum(1 for k in same_sentence if mentions[k].start >= lo and mentions[k].end <= hi)
+    return min(tail_rank, MAX_RANK), min(head_rank, MAX_RANK), min(between, MAX_BETWEEN)
 
 
 def tokenize_document(tokenizer, text: str, use_casing: bool = True) -> DocumentTokens:
@@ -172,7 +189,7 @@ def candidate_pairs(mentions: list[Mention], schema: Schema) -> list[Candidate]:
                 for r in rel_types
             ]
             if any(allowed):
-                candidates.append(Candidate(i, j, allowed))
+                candidates.append(Candidate(i, j, allowed, features=pair_features(mentions, i, j)))
     return candidates
 
 
@@ -242,7 +259,7 @@ def pair_tensors(rows: list[int], chunk_starts: list[int], mention_lists: list[l
                  ) -> tuple[MentionBatch, PairBatch, torch.Tensor | None]:
     """Stack the mentions and candidates of several chunks into tensors (chunk coordinates)."""
     m_row, m_start, m_end, m_label = [], [], [], []
-    p_head, p_tail, allowed, targets = [], [], [], []
+    p_head, p_tail, allowed, targets, features = [], [], [], [], []
     for row, offset, mentions, cands in zip(rows, chunk_starts, mention_lists, candidate_lists):
         base = len(m_row)
         for m in mentions:
@@ -255,9 +272,11 @@ def pair_tensors(rows: list[int], chunk_starts: list[int], mention_lists: list[l
             p_tail.append(base + c.tail)
             allowed.append(c.allowed)
             targets.append(c.target or [0.0] * n_rel)
+            features.append(c.features)
     mb = MentionBatch(torch.tensor(m_row, dtype=torch.long), torch.tensor(m_start, dtype=torch.long),
                       torch.tensor(m_end, dtype=torch.long), torch.tensor(m_label, dtype=torch.long))
     pb = PairBatch(torch.tensor(p_head, dtype=torch.long), torch.tensor(p_tail, dtype=torch.long),
-                   torch.tensor(allowed, dtype=torch.bool).reshape(-1, n_rel))
+                   torch.tensor(allowed, dtype=torch.bool).reshape(-1, n_rel),
+                   torch.tensor(features, dtype=torch.long).reshape(-1, 3))
     tgt = torch.tensor(targets, dtype=torch.float).reshape(-1, n_rel) if targets else None
     return mb, pb, tgt

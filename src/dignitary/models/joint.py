@@ -10,6 +10,9 @@ from ..schema import Schema
 from .casing import NUM_CASING_IDS
 from .config import HeadConfig
 
+MAX_RANK = 4
+MAX_BETWEEN = 7
+
 NUM_DISTANCE_BUCKETS = 16
 
 
@@ -39,9 +42,11 @@ class PairBatch:
     head: torch.Tensor
     tail: torch.Tensor
     allowed: torch.Tensor  # (P, R) bool
+    features: torch.Tensor  # (P, 3): tail rank, head rank, mentions between
 
     def to(self, device: torch.device) -> "PairBatch":
-        return PairBatch(self.head.to(device), self.tail.to(device), self.allowed.to(device))
+        return PairBatch(self.head.to(device), self.tail.to(device), self.allowed.to(device),
+                         self.features.to(device))
 
 
 class JointModel(nn.Module):
@@ -64,8 +69,10 @@ class JointModel(nn.Module):
         self.label_embedding = nn.Embedding(n_labels, cfg.label_dim)
         self.width_embedding = nn.Embedding(cfg.max_width + 1, cfg.width_dim)
         self.distance_embedding = nn.Embedding(NUM_DISTANCE_BUCKETS, cfg.distance_dim)
+        self.rank_embedding = nn.Embedding(MAX_RANK + 1, cfg.distance_dim)
+        self.between_embedding = nn.Embedding(MAX_BETWEEN + 1, cfg.distance_dim)
         mention_dim = dim + cfg.label_dim + cfg.width_dim
-        pair_in = 2 * mention_dim + dim + cfg.distance_dim
+        pair_in = 2 * mention_dim + dim + 4 * cfg.distance_dim
         self.relation_mlp = nn.Sequential(
             nn.Linear(pair_in, cfg.relation_hidden),
             nn.GELU(),
@@ -115,7 +122,10 @@ class JointModel(nn.Module):
         between = prefix[row, right] - prefix[row, left]
         count = (right - left).clamp(min=1).to(hidden.dtype)[:, None]
         context = self.dropout(between / count)
-        distance = self.distance_embedding(distance_bucket(h_start - t_start)).to(hidden.dtype)
-        features = torch.cat([vectors[pairs.head], vectors[pairs.tail], context, distance], dim=-1)
+        f = pairs.features
+        structure = torch.cat([self.distance_embedding(distance_bucket(h_start - t_start)),
+                               self.rank_embedding(f[:, 0]), self.rank_embedding(f[:, 1]),
+                               self.between_embedding(f[:, 2])], dim=-1).to(hidden.dtype)
+        features = torch.cat([vectors[pairs.head], vectors[pairs.tail], context, structure], dim=-1)
         logits = self.relation_mlp(features)
         return logits.masked_fill(~pairs.allowed, -1e4)

@@ -28,6 +28,7 @@ class TrainConfig:
     half: bool = True  # store the final weights in fp16
     casing: bool = True
     keep_checkpoint: bool = False  # keep OUTPUT/checkpoint after a finished run
+    tune_threshold: bool = True  # pick the relation threshold on dev after training
     augment_swap: float = 0.0  # probability of replacing each PER/ORG/GPE mention by another of its label
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -29,6 +29,7 @@ from ..schema import Schema
 from .augment import mention_pool, swap_mentions
 from .checkpoint import load_checkpoint, save_checkpoint
 from .config import TrainConfig
+from .threshold import tune_relation_threshold
 from .examples import TrainWindow, build_windows, collate_windows
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,8 @@ class Trainer:
                 break
         if not self.dev_docs:
             self.save(out, state["history"][-1] if state["history"] else {})
+        elif cfg.tune_threshold and state["best_epoch"]:
+            state["threshold"] = tune_relation_threshold(out, self.dev_docs, self.device, self.autocast)["threshold"]
         state["train_seconds"] = time.time() - started
         if not cfg.keep_checkpoint:
             shutil.rmtree(ckpt, ignore_errors=True)

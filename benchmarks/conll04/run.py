@@ -1,0 +1,134 @@
+"""CoNLL04 (SpERT split): fine-tune dignitary on the CoNLL04 schema and score the test set.
+
+Protocol (as SpERT): select the number of epochs on dev, then train the final model on
+train+dev for that many epochs and evaluate it once on test. Strict micro/macro F1 (an
+entity is correct with exact span and type; a relation with both typed spans and its type).
+
+    python benchmarks/conll04/run.py --encoder .encoders/e5 --seeds 13 --epochs 20
+
+Reads the third-party data from ../shared/data/conll04 (never copied into the repo); writes
+results.md and results.json beside this script (or --out-dir).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+PUBLISHED = [
+    ("SpERT (BERT-base)", 88.94, 71.47),
+    ("Table-Sequence", None, 73.6),
+    ("PFN", None, 75.0),
+    ("REBEL", None, 75.4),
+    ("best reported", None, 78.84),
+]
+
+
+def convert(data_dir: Path, work: Path) -> dict[str, Path]:
+    from dignitary.convert.spert import read_spert
+    from dignitary.jsonl import write_jsonl
+
+    work.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for split in ("train", "dev", "test"):
+        docs = read_spert(data_dir / f"{split}_triples.json", id_prefix=split)
+        paths[split] = work / f"{split}.jsonl"
+        write_jsonl(docs, paths[split])
+    return paths
+
+
+def run_seed(seed: int, args, paths: dict[str, Path], work: Path) -> dict:
+    import torch
+
+    from dignitary.evaluation import evaluate_documents
+    from dignitary.extractor import Extractor
+    from dignitary.jsonl import read_jsonl
+    from dignitary.training import TrainConfig, train
+
+    common = dict(encoder=args.encoder, schema="conll04", seed=seed, batch_size=args.batch_size,
+                  encoder_lr=args.encoder_lr, head_lr=args.head_lr, device=args.device, max_tokens=args.max_tokens,
+                  half=False)
+    started = time.time()
+    if args.final_epochs:
+        best_epoch = args.final_epochs
+    else:
+        sel = train(TrainConfig(train_files=[str(paths["train"])], dev_file=str(paths["dev"]),
+                                output_dir=str(work / f"select-{seed}"), epochs=args.epochs, patience=args.patience,
+                                **common))
+        best_epoch = sel["best_epoch"]
+    final_dir = work / f"final-{seed}"
+    train(TrainConfig(train_files=[str(paths["train"]), str(paths["dev"])], dev_file=None, output_dir=str(final_dir),
+                      epochs=best_epoch, **common))
+    ex = Extractor.from_pretrained(final_dir, device=args.device)
+    gold = read_jsonl(paths["test"], ex.schema)
+    report = evaluate_documents(gold, list(ex.pipe(gold)), ex.schema)
+    torch.cuda.empty_cache() if torch.cuda.is_available() else None
+    return {"seed": seed, "epochs": best_epoch, "runtime_s": time.time() - started,
+            "entity_micro_f1": 100 * report.entities.micro.f1, "entity_macro_f1": 100 * report.entities.macro_f1(),
+            "relation_micro_f1": 100 * report.relations.micro.f1,
+            "relation_macro_f1": 100 * report.relations.macro_f1(),
+            "per_relation": {k: 100 * v.f1 for k, v in report.relations.per_label.items()}}
+
+
+def write_results(runs: list[dict], args, out_dir: Path) -> dict:
+    keys = ("entity_micro_f1", "entity_macro_f1", "relation_micro_f1", "relation_macro_f1")
+    summary = {k: statistics.mean(r[k] for r in runs) for k in keys}
+    summary.update({f"{k}_std": statistics.pstdev([r[k] for r in runs]) for k in keys})
+    result = {**summary, "encoder": args.encoder, "seeds": [r["seed"] for r in runs], "runs": runs,
+              "command": "python benchmarks/conll04/run.py " + " ".join(sys.argv[1:]), "device": args.device,
+              "runtime_s": sum(r["runtime_s"] for r in runs)}
+    (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
+    lines = ["# CoNLL04 (SpERT split) — dignitary", "",
+             f"Command: `{result['command']}`", "",
+             f"Encoder: `{args.encoder}` · device: {args.device} · seeds: {result['seeds']} · "
+             f"total runtime: {result['runtime_s'] / 60:.1f} min", "",
+             "Strict scores on the test set (288 sentences), mean over seeds (± population std):", "",
+             "| system | entity micro F1 | relation micro F1 | relation macro F1 |", "|---|---|---|---|",
+             f"| **dignitary** | {summary['entity_micro_f1']:.2f} ± {summary['entity_micro_f1_std']:.2f} | "
+             f"{summary['relation_micro_f1']:.2f} ± {summary['relation_micro_f1_std']:.2f} | "
+             f"{summary['relation_macro_f1']:.2f} ± {summary['relation_macro_f1_std']:.2f} |"]
+    for name, ent, rel in PUBLISHED:
+        lines.append(f"| {name} (published) | {ent if ent is not None else '—'} | {rel} | — |")
+    lines += ["", "Per seed:", "", "| seed | epochs | entity micro | entity macro | relation micro | relation macro |"
+              " runtime |", "|---|---|---|---|---|---|---|"]
+    for r in runs:
+        lines.append(f"| {r['seed']} | {r['epochs']} | {r['entity_micro_f1']:.2f} | {r['entity_macro_f1']:.2f} | "
+                     f"{r['relation_micro_f1']:.2f} | {r['relation_macro_f1']:.2f} | {r['runtime_s'] / 60:.1f} min |")
+    (out_dir / "results.md").write_text("\n".join(lines) + "\n")
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--encoder", default=str(REPO / ".encoders" / "e5"))
+    parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "conll04"))
+    parser.add_argument("--seeds", type=int, nargs="+", default=[13])
+    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--final-epochs", type=int, help="skip selection and train the final model this long")
+    parser.add_argument("--patience", type=int, default=5)
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--encoder-lr", type=float, default=5e-5)
+    parser.add_argument("--head-lr", type=float, default=1e-3)
+    parser.add_argument("--max-tokens", type=int, default=128)
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--work", default=str(REPO / "runs" / "conll04"))
+    parser.add_argument("--out-dir", default=str(HERE))
+    args = parser.parse_args()
+    from dignitary.device import resolve_device
+
+    args.device = str(resolve_device(args.device))
+    work = Path(args.work)
+    paths = convert(Path(args.data), work / "data")
+    runs = [run_seed(seed, args, paths, work) for seed in args.seeds]
+    result = write_results(runs, args, Path(args.out_dir))
+    print(json.dumps({k: result[k] for k in ("entity_micro_f1", "relation_micro_f1", "relation_macro_f1")}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Throughput of the full dignitary pipeline against the alternatives users would pick.
+
+Measures words/s and documents/s on the same documents for:
+  * dignitary full pipeline (entities + relations): fp32, int8, ONNX Runtime (CPU); bf16 on CUDA
+  * the raw encoder forward pass on the same batches (the upper bound)
+  * the Hugging Face ``pipeline("token-classification")`` over the same encoder (NER only),
+    batch 1 and batched
+  * spaCy ``en_core_web_sm`` (NER only), if installed
+
+Each configuration runs ``--repeats`` times after a warm-up; the table reports medians, and
+ratios are computed within this one run. Example:
+
+    python benchmarks/throughput.py --model models/default --docs seeds --repeats 5 --out benchmarks/results/throughput_cpu.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import torch
+
+
+def load_texts(source: str, min_docs: int) -> list[str]:
+    """Paragraph-sized documents from a folder of .txt files or a JSONL file, repeated to ``min_docs``."""
+    path = Path(source)
+    texts: list[str] = []
+    files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+    for f in files:
+        if f.suffix == ".jsonl":
+            texts += [json.loads(line)["text"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        else:
+            texts += [p.strip() for p in f.read_text(encoding="utf-8").split("\n\n") if len(p.split()) >= 20]
+    out = []
+    while len(out) < min_docs:
+        out += texts
+    return out[:min_docs]
+
+
+def timed(fn, repeats: int) -> list[float]:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", default="models/default")
+    parser.add_argument("--docs", default="seeds")
+    parser.add_argument("--n-docs", type=int, default=64)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--skip", nargs="*", default=[], help="configurations to skip")
+    parser.add_argument("--out", help="write results JSON here")
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    from transformers import AutoModelForTokenClassification, AutoTokenizer, pipeline
+
+    from dignitary.extractor import Extractor
+    from dignitary.inference.predictor import Predictor
+    from dignitary.models.inputs import collate_chunks, make_chunks, special_ids, tokenize_document
+    from dignitary.inference.batching import budget_batches
+
+    texts = load_texts(args.docs, args.n_docs)
+    words = sum(len(t.split()) for t in texts)
+    results: dict[str, dict] = {}
+
+    def record(name: str, times: list[float]) -> None:
+        med = statistics.median(times)
+        results[name] = {"median_s": med, "times_s": times, "docs_per_s": len(texts) / med, "words_per_s": words / med}
+        print(f"{name:32s} {words / med:10.0f} words/s {len(texts) / med:8.1f} docs/s", file=sys.stderr)
+
+    device = args.device
+    configs = [("dignitary fp32", dict(dtype="fp32"))]
+    if device == "cpu":
+        configs += [("dignitary int8", dict(dtype="int8")), ("dignitary onnx", dict(dtype="fp32", backend="onnx"))]
+    else:
+        configs += [("dignitary bf16", dict(dtype="bf16")), ("dignitary fp16", dict(dtype="fp16"))]
+    for name, kw in configs:
+        if name in args.skip:
+            continue
+        if kw.get("backend") == "onnx":
+            from dignitary.inference.onnx_backend import ONNX_FILE, export_onnx
+
+            if not (Path(args.model) / ONNX_FILE).is_file():
+                export_onnx(args.model)
+        ex = Extractor.from_pretrained(args.model, device=device, batch_size=args.batch_size, threads=args.threads,
+                                       **kw)
+        record(name, timed(lambda: list(ex.pipe(texts)), args.repeats))
+
+    # raw encoder forward over exactly the batches dignitary builds (tokenization excluded)
+    ex = Extractor.from_pretrained(args.model, device=device, dtype="fp32", threads=args.threads)
+    pred: Predictor = ex.predictor
+    encoder = pred.model.encoder
+    tokens = [tokenize_document(pred.tokenizer, t) for t in texts]
+    chunks = [c for i, tk in enumerate(tokens) for c in make_chunks(i, tk, pred.model.config.max_tokens)]
+    batches = [collate_chunks([chunks[i] for i in b], tokens, pred.start_id, pred.end_id, pred.pad_id).to(pred.device)
+               for b in budget_batches([len(c) + 2 for c in chunks], pred.token_budget, pred.max_batch_size)]
+
+    @torch.inference_mode()
+    def raw_forward():
+        for b in batches:
+            encoder(input_ids=b.input_ids, attention_mask=b.attention_mask)
+    record("raw encoder forward", timed(raw_forward, args.repeats))
+
+    # Hugging Face token-classification pipeline over the same encoder weights (NER head untrained:
+    # this measures speed only), batch 1 and batched
+    with tempfile.TemporaryDirectory() as tmp:
+        encoder.save_pretrained(tmp)
+        pred.tokenizer.save_pretrained(tmp)
+        hf_model = AutoModelForTokenClassification.from_pretrained(tmp, num_labels=len(pred.tags))
+    hf = pipeline("token-classification", model=hf_model, tokenizer=pred.tokenizer, device=device,
+                  aggregation_strategy="simple", stride=32)
+    hf.tokenizer.model_max_length = 512
+    if "hf batch 1" not in args.skip:
+        record("hf pipeline batch 1", timed(lambda: [hf(t) for t in texts], args.repeats))
+    record("hf pipeline batched", timed(lambda: hf(texts, batch_size=args.batch_size), args.repeats))
+
+    try:
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm")
+        record("spacy en_core_web_sm", timed(lambda: list(nlp.pipe(texts, batch_size=args.batch_size)),
+                                             args.repeats))
+    except (ImportError, OSError) as exc:
+        print(f"spaCy skipped: {exc}", file=sys.stderr)
+
+    base = results["dignitary fp32"]["words_per_s"]
+    ratios = {
+        "fp32_vs_hf_batch1": base / results["hf pipeline batch 1"]["words_per_s"] if "hf pipeline batch 1" in results
+        else None,
+        "fp32_vs_raw_forward": base / results["raw encoder forward"]["words_per_s"],
+    }
+    if "dignitary int8" in results:
+        ratios["int8_vs_fp32"] = results["dignitary int8"]["words_per_s"] / base
+    if "dignitary onnx" in results:
+        ratios["onnx_vs_fp32"] = results["dignitary onnx"]["words_per_s"] / base
+    report = {"command": " ".join(sys.argv), "machine": platform.platform(), "threads": args.threads,
+              "device": device, "torch": torch.__version__, "docs": len(texts), "words": words,
+              "repeats": args.repeats, "results": results, "ratios": ratios}
+    print(json.dumps(ratios, indent=2))
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(report, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Choose the relation score threshold on dev (model selection, never training on dev)."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from ..document import Document
+from ..evaluation.metrics import evaluate_documents
+from ..inference.predictor import Prediction, Predictor, annotate
+from ..models.pretrained import META_FILE, load_pretrained
+
+CANDIDATES = tuple(np.round(np.arange(0.2, 0.751, 0.05), 2))
+
+
+def sweep_thresholds(predictions: list[Prediction], docs: list[Document], schema,
+                     candidates=CANDIDATES) -> dict[float, float]:
+    """Relation micro F1 on ``docs`` for each threshold, from one low-threshold prediction pass."""
+    scores = {}
+    for threshold in candidates:
+        kept = [replace(p, relations=[r for r in p.relations if r.score >= threshold]) for p in predictions]
+        report = evaluate_documents(docs, [annotate(d, p) for d, p in zip(docs, kept)], schema)
+        scores[float(threshold)] = report.relations.micro.f1
+    return scores
+
+
+def tune_relation_threshold(model_dir: str | Path, dev_docs: list[Document], device: torch.device | str = "cpu",
+                            autocast_dtype: torch.dtype | None = None) -> dict:
+    """Store the dev-best threshold in ``model_dir/dignitary.json``; return the sweep."""
+    model_dir = Path(model_dir)
+    model, tokenizer, meta = load_pretrained(model_dir)
+    model.to(device)
+    predictor = Predictor(model, tokenizer, device=device, autocast_dtype=autocast_dtype,
+                          relation_threshold=min(CANDIDATES))
+    predictions = predictor.predict([d.text for d in dev_docs])
+    sweep = sweep_thresholds(predictions, dev_docs, model.schema)
+    best = max(sweep, key=lambda t: (sweep[t], -abs(t - 0.5)))
+    meta["heads"]["relation_threshold"] = best
+    meta["threshold_sweep"] = {str(k): v for k, v in sweep.items()}
+    (model_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return {"threshold": best, "sweep": sweep}
