@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXTRAS ?= dev,onnx,encoders
+EXTRAS ?= dev,onnx,encoders,ray
 
 .PHONY: install run test encoders bench clean
 

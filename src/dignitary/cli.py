@@ -188,7 +188,8 @@ def _add_extract(sub) -> None:
     p.add_argument("--engine", default="local", choices=["local", "ray"])
     p.add_argument("--address", help="Ray cluster address (engine ray)")
     p.add_argument("--workers", type=int, default=1, help="Ray actors (engine ray)")
-    p.add_argument("--gpus-per-worker", type=float, default=0.0)
+    p.add_argument("--gpus-per-worker", type=float, default=0.0, help="GPUs per Ray actor (engine ray)")
+    p.add_argument("--cpus-per-worker", type=float, default=1.0, help="CPUs per Ray actor (engine ray)")
     p.add_argument("--no-progress", action="store_true")
     p.set_defaults(func=cmd_extract)
 

@@ -8,6 +8,7 @@ each. The driver streams results into the output JSONL and the errors file, in i
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -29,10 +30,12 @@ class ExtractionActor:
     """Holds one ``Extractor``; turns a batch of raw records into output lines or errors."""
 
     def __init__(self, model: str | None, device: str = "auto", dtype: str = "auto", batch_size: int = 32,
-                 text_field: str = "text", id_field: str = "id", skip_ids: frozenset[str] = frozenset()):
+                 text_field: str = "text", id_field: str = "id", skip_ids: frozenset[str] = frozenset(),
+                 threads: int | None = None):
         from ..extractor import Extractor
 
-        self.extractor = Extractor.from_pretrained(model, device=device, dtype=dtype, batch_size=batch_size)
+        self.extractor = Extractor.from_pretrained(model, device=device, dtype=dtype, batch_size=batch_size,
+                                                   threads=threads)
         self.text_field, self.id_field, self.skip_ids = text_field, id_field, skip_ids
 
     def _parse(self, source: str, line: int, raw: bytes) -> InputRecord | None:
@@ -64,22 +67,25 @@ class ExtractionActor:
 
 
 def extract_dataset(paths: list[str], model: str | None = None, workers: int = 1, gpus_per_worker: float = 0.0,
-                    batch_size: int = 32, device: str = "auto", dtype: str = "auto", text_field: str = "text",
+                    cpus_per_worker: float = 1.0, batch_size: int = 32, device: str = "auto", dtype: str = "auto", text_field: str = "text",
                     id_field: str = "id", skip_ids: frozenset[str] = frozenset()):
     """The lazy Ray ``Dataset`` of results (columns ``source``, ``line``, ``output``, ``error``)."""
     import ray.data
 
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
+    ctx.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     model = str(Path(model).resolve()) if model else None
     ds = ray.data.read_binary_files([str(Path(p).resolve()) for p in paths], include_paths=True)
     ds = ds.flat_map(_lines)
     return ds.map_batches(
         ExtractionActor,
         fn_constructor_kwargs=dict(model=model, device=device, dtype=dtype, batch_size=batch_size,
-                                   text_field=text_field, id_field=id_field, skip_ids=skip_ids),
-        batch_size=batch_size, concurrency=workers, num_gpus=gpus_per_worker or None,
-        batch_format="numpy",
+                                   text_field=text_field, id_field=id_field, skip_ids=skip_ids,
+                                   threads=max(int(cpus_per_worker), 1)),
+        batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers),
+        num_cpus=cpus_per_worker, num_gpus=gpus_per_worker or None, batch_format="numpy",
     )
 
 
@@ -106,7 +112,8 @@ def run_ray_extract(args) -> int:
     errors = ErrorLog(args.errors or f"{args.output}.errors.jsonl")
     n_docs = 0
     with open(out, "a" if args.resume else "w", encoding="utf-8") as handle:
-        dataset = extract_dataset(paths, args.model, args.workers, args.gpus_per_worker, args.batch_size,
+        dataset = extract_dataset(paths, args.model, args.workers, args.gpus_per_worker, args.cpus_per_worker,
+                                  args.batch_size,
                                   args.device, args.dtype, args.text_field, args.id_field, done)
         for row in iter_results(dataset):
             if row["error"]:

@@ -1,0 +1,55 @@
+"""Ray Data extraction equals the single-process CLI record for record, errors included."""
+import json
+
+import pytest
+import torch
+
+from dignitary.cli import main
+from dignitary.models.config import HeadConfig
+from dignitary.models.joint import JointModel
+from dignitary.models.pretrained import save_pretrained
+from dignitary.schema import Schema
+
+from tests.helpers import make_tiny_encoder, write_lines
+
+ray = pytest.importorskip("ray")
+pytestmark = pytest.mark.ray
+
+
+@pytest.fixture(scope="module")
+def ray_local():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield
+    ray.shutdown()
+
+
+def test_ray_output_equals_local_output(tmp_path, tiny_tokenizer, ray_local):
+    torch.manual_seed(5)
+    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=5), Schema.builtin("default"),
+                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
+    with torch.no_grad():
+        model.tagger.weight.mul_(40)
+    model_dir = tmp_path / "model"
+    save_pretrained(model, tiny_tokenizer, model_dir)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    records = [{"id": f"d{i}", "text": f"Liu Haixing met Ma Hui in Beijing {i} times.", "n": i} for i in range(40)]
+    records[7] = "{not json"
+    records[12] = {"id": "no-text"}
+    write_lines(inputs / "a.jsonl", records)
+    (inputs / "b.txt").write_text("Xi Jinping met Nicolas Maduro in Caracas.")
+    local, distributed = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+    common = ["--model", str(model_dir), "--batch-size", "8", "--device", "cpu", "--no-progress"]
+    assert main(["extract", str(inputs), "-o", str(local), *common]) == 2
+    assert main(["extract", str(inputs), "-o", str(distributed), "--engine", "ray", "--workers", "2",
+                 "--cpus-per-worker", "0.5", *common]) == 2
+    a = [json.loads(line) for line in local.read_text().splitlines()]
+    b = [json.loads(line) for line in distributed.read_text().splitlines()]
+    assert len(a) == 39
+    assert sorted(a, key=lambda r: r["id"]) == sorted(b, key=lambda r: r["id"])
+
+    def errors(path):
+        return sorted((e["source"], e["line"], e["error"]) for e in map(json.loads, path.read_text().splitlines()))
+
+    assert errors(tmp_path / "local.jsonl.errors.jsonl") == errors(tmp_path / "ray.jsonl.errors.jsonl")
+    assert len(errors(tmp_path / "ray.jsonl.errors.jsonl")) == 2
