@@ -277,6 +277,49 @@ def _flush(batch, sink, tables, progress, started, n_docs, words):
     return n_docs, words
 
 
+def _add_records(sub) -> None:
+    p = sub.add_parser("records", help="positions, meetings and resolved entities: CSV, Parquet, GraphML, HTML")
+    p.add_argument("inputs", nargs="+", help="annotated JSONL (from extract), or .txt/.jsonl/folders to extract")
+    p.add_argument("-o", "--output", required=True, help="output folder")
+    p.add_argument("--model", help="model for un-annotated inputs (default: the shipped model)")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--no-html", action="store_true")
+    p.set_defaults(func=cmd_records)
+
+
+def cmd_records(args) -> int:
+    from .batch import discover_inputs, iter_inputs
+    from .records import build_records
+    from .records.export import write_graphml, write_tables
+    from .records.report import write_reports
+
+    docs, raw = [], []
+    for rec in iter_inputs(discover_inputs(args.inputs)):
+        if rec.error is not None:
+            print(f"error: {rec.error}", file=sys.stderr)
+            continue
+        annotated = "entities" in rec.document.meta
+        if annotated:
+            from .validation import parse_record
+
+            docs.append(parse_record({**rec.document.meta, "id": rec.document.id, "text": rec.document.text}))
+        else:
+            raw.append(rec.document)
+    if raw:
+        from .extractor import Extractor
+
+        docs += list(Extractor.from_pretrained(args.model, device=args.device).pipe(raw))
+    records = build_records(docs)
+    out = Path(args.output)
+    write_tables(records, out)
+    write_graphml(records, out / "meetings.graphml")
+    if not args.no_html:
+        write_reports(docs, records, out / "report")
+    print(f"{out}: {len(docs)} documents, {len(records.positions)} positions, {len(records.meetings)} meetings, "
+          f"{len(records.entities)} entities")
+    return 0
+
+
 def _add_export(sub) -> None:
     p = sub.add_parser("export", help="export a model for another runtime")
     p.add_argument("format", choices=["onnx"])
@@ -298,7 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dignitary", description="Officials, titles and meetings from news.")
     parser.add_argument("--version", action="version", version=f"dignitary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_evaluate, _add_extract, _add_export):
+    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_evaluate, _add_extract, _add_records, _add_export):
         add(sub)
     return parser
 

@@ -100,9 +100,7 @@ def parse_record(
     if with_annotations:
         entities = parse_entities(data.get("entities", []), text, schema)
         relations = parse_relations(data.get("relations", []), entities, schema)
+    # without annotations, given entities/relations stay in ``meta`` (outputs replace them)
     skip = {text_field, id_field, "entities", "relations"} if with_annotations else {text_field, id_field}
     meta = {k: v for k, v in data.items() if k not in skip}
-    if not with_annotations:
-        meta.pop("entities", None)
-        meta.pop("relations", None)
     return Document(str(doc_id), text, entities, relations, meta)

@@ -1,0 +1,110 @@
+"""Records from the reviewed dev annotations: positions, meetings, linking, exports, HTML."""
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from dignitary.document import Document, Entity
+from dignitary.jsonl import read_jsonl
+from dignitary.records import build_records
+from dignitary.records.export import write_graphml, write_tables
+from dignitary.records.linking import link_mentions
+from dignitary.records.report import write_reports
+
+from tests.helpers import REPO
+
+
+@pytest.fixture(scope="module")
+def dev_docs():
+    return read_jsonl(REPO / "data" / "dev.jsonl")
+
+
+@pytest.fixture(scope="module")
+def records(dev_docs):
+    return build_records(dev_docs)
+
+
+def _meeting(records, a, b):
+    found = [m for m in records.meetings if {p.name for p in m.participants} == {a, b}]
+    assert len(found) == 1, [(m.doc_id, [p.name for p in m.participants]) for m in records.meetings]
+    return found[0]
+
+
+def test_each_meeting_once_with_both_sides_positions(records):
+    m = _meeting(records, "Wu Hansheng", "Diosdado Cabello")
+    sides = {p.name: p.positions for p in m.participants}
+    assert sides["Diosdado Cabello"] == ["vice president, United Socialist Party of Venezuela"]
+    assert m.date == "June 11, 2025" and m.doc_id == "seed-000"
+    m = _meeting(records, "Diosdado Cabello Rondón", "Wu Hansheng")
+    sides = {p.name: p.positions for p in m.participants}
+    assert "general secretary, United Socialist Party of Venezuela" in sides["Diosdado Cabello Rondón"]
+    assert any("Department of Social Work of the CPC Central Committee" in x for x in sides["Wu Hansheng"])
+    m = _meeting(records, "Chinese Communist Party", "Nicolás Maduro")
+    assert m.place == "Caracas"
+    assert len({frozenset(p.name for p in m.participants) for m in records.meetings}) == len(records.meetings)
+
+
+def test_positions_join_title_and_place(records):
+    rows = {(p.person, p.title, p.organization, p.place) for p in records.positions if p.doc_id == "seed-000"}
+    assert ("Nicolás Maduro", "President", "", "Venezuela") in rows
+    assert ("Diosdado Cabello", "vice president", "United Socialist Party of Venezuela", "") in rows
+    # no bare duplicate of a position the document places
+    assert ("Nicolás Maduro", "President", "", "") not in rows
+
+
+def test_short_names_and_abbreviations_link_within_a_document():
+    text = "Nicolás Maduro met the Communist Party of China (CPC) envoy Ma Hui. Maduro thanked Ma and the CPC."
+    spans = [("Nicolás Maduro", "PER"), ("Communist Party of China", "ORG"), ("CPC", "ORG"), ("Ma Hui", "PER"),
+             ("Maduro", "PER"), ("Ma", "PER"), ("CPC", "ORG")]
+    ents, pos = [], 0
+    for i, (s, label) in enumerate(spans, 1):
+        start = text.index(s, pos)
+        ents.append(Entity(start, start + len(s), label, f"T{i}"))
+        pos = start + len(s)
+    canon = link_mentions(Document("x", text, ents))
+    assert canon["T5"] == "T1" and canon["T6"] == "T4"
+    assert canon["T3"] == "T2" and canon["T7"] == "T2"
+    assert canon["T1"] == "T1"
+
+
+def test_multiword_name_is_not_merged_into_a_longer_one():
+    text = "Nicolás Maduro and his son Nicolás Maduro Guerra."
+    ents = [Entity(0, 14, "PER", "T1"), Entity(27, 48, "PER", "T2")]
+    assert link_mentions(Document("x", text, ents)) == {"T1": "T1", "T2": "T2"}
+
+
+def test_cross_document_entities_have_aliases(records):
+    by_name = {e.name: e for e in records.entities}
+    assert {"CPC", "Communist Party of China"} <= by_name["Communist Party of China"].aliases
+    assert len(by_name["Wu Hansheng"].documents) >= 2
+
+
+def test_exports(tmp_path, records):
+    written = write_tables(records, tmp_path)
+    names = {p.name for p in written}
+    assert {"positions.csv", "meetings.csv", "entities.csv"} <= names
+    assert "meetings.parquet" in names
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "meetings.parquet").num_rows == len(records.meetings)
+    graph = ET.parse(write_graphml(records, tmp_path / "g.graphml"))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert len(graph.findall(".//g:edge", ns)) == len(records.meetings)
+
+
+def _chromium():
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="needs Chromium (apt-get install chromium)")
+def test_html_report_renders_in_headless_chromium(tmp_path, dev_docs, records):
+    index = write_reports(dev_docs, records, tmp_path)
+    doc_page = tmp_path / "docs" / "seed-000.html"
+    for page, expected in ((index, "Wu Hansheng"), (doc_page, "Diosdado Cabello")):
+        dom = subprocess.run(
+            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'ud'}",
+             "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+        assert expected in dom
+    assert '<mark class="PER"' in dom and "<table class=\"meetings\"" in dom
