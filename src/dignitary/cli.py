@@ -132,6 +132,28 @@ def cmd_train(args) -> int:
     return 0
 
 
+def _add_calibrate(sub) -> None:
+    p = sub.add_parser("calibrate", help="choose a model's relation threshold on a dev file (stored in the model)")
+    p.add_argument("--model", required=True)
+    p.add_argument("--dev", required=True)
+    p.add_argument("--device", default="auto")
+    p.set_defaults(func=cmd_calibrate)
+
+
+def cmd_calibrate(args) -> int:
+    from .device import resolve_device
+    from .jsonl import read_jsonl
+    from .schema import Schema
+    from .training.threshold import tune_relation_threshold
+
+    meta = json.loads((Path(args.model) / "dignitary.json").read_text(encoding="utf-8"))
+    dev = read_jsonl(args.dev, Schema.from_dict(meta["schema"]))
+    result = tune_relation_threshold(args.model, dev, resolve_device(args.device))
+    print(json.dumps({"threshold": result["threshold"],
+                      "sweep": {f"{k:.2f}": round(v, 4) for k, v in result["sweep"].items()}}))
+    return 0
+
+
 def _add_evaluate(sub) -> None:
     p = sub.add_parser("evaluate", help="score a model (or a prediction file) against gold JSONL")
     p.add_argument("gold")
@@ -341,7 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dignitary", description="Officials, titles and meetings from news.")
     parser.add_argument("--version", action="version", version=f"dignitary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_evaluate, _add_extract, _add_records, _add_export):
+    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_calibrate, _add_evaluate, _add_extract, _add_records, _add_export):
         add(sub)
     return parser
 

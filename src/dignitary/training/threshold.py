@@ -37,7 +37,9 @@ def tune_relation_threshold(model_dir: str | Path, dev_docs: list[Document], dev
                           relation_threshold=min(CANDIDATES))
     predictions = predictor.predict([d.text for d in dev_docs])
     sweep = sweep_thresholds(predictions, dev_docs, model.schema)
-    best = max(sweep, key=lambda t: (sweep[t], -abs(t - 0.5)))
+    top = max(sweep.values())
+    # among thresholds within half a point of the best, the one nearest 0.5 (dev sets are small)
+    best = min((t for t, f in sweep.items() if f >= top - 0.005), key=lambda t: abs(t - 0.5))
     meta["heads"]["relation_threshold"] = best
     meta["threshold_sweep"] = {str(k): v for k, v in sweep.items()}
     (model_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,69 @@
+"""The shipped model: it loads offline, extracts from the seeds, and keeps its dev quality."""
+import json
+
+import pytest
+
+from dignitary.evaluation import evaluate_documents
+from dignitary.extractor import Extractor, default_model_path
+from dignitary.jsonl import read_jsonl
+
+from tests.helpers import REPO
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_pretrained(device="cpu")
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return read_jsonl(REPO / "data" / "dev.jsonl")
+
+
+@pytest.fixture(scope="module")
+def dev_report(extractor, dev):
+    return evaluate_documents(dev, list(extractor.pipe(dev)), extractor.schema)
+
+
+def test_default_model_is_the_shipped_one():
+    assert default_model_path() == REPO / "models" / "default"
+    meta = json.loads((default_model_path() / "dignitary.json").read_text())
+    assert meta["schema"]["entities"] == ["PER", "TITLE", "ORG", "GPE"]
+
+
+def test_dev_quality_does_not_regress(dev_report):
+    # floors a little under the scores in models/default/README.md (fp32, CPU)
+    assert dev_report.entities.micro.f1 >= 0.86
+    assert dev_report.relations.micro.f1 >= 0.55
+
+
+def test_int8_keeps_entity_quality(dev, dev_report):
+    int8 = Extractor.from_pretrained(device="cpu", dtype="int8")
+    report = evaluate_documents(dev, list(int8.pipe(dev)), int8.schema)
+    assert report.entities.micro.f1 >= dev_report.entities.micro.f1 - 0.01
+
+
+def test_extracts_the_guideline_example(extractor):
+    text = ("Liu Haixing, Minister of the International Department of the CPC Central Committee (IDCPC), met on "
+            "November 26 with Remigio Ceballos, the Venezuelan Ambassador to China.")
+    doc = extractor(text)
+    found = {(doc.mention_text(e), e.label) for e in doc.entities}
+    assert {("Liu Haixing", "PER"), ("Remigio Ceballos", "PER"), ("Minister", "TITLE"),
+            ("Ambassador", "TITLE")} <= found
+    rels = {(doc.mention_text(doc.entity(r.head)), r.label, doc.mention_text(doc.entity(r.tail)))
+            for r in doc.relations}
+    assert ("Liu Haixing", "has_title", "Minister") in rels
+    assert ("Remigio Ceballos", "has_title", "Ambassador") in rels
+
+
+def test_make_run_style_extraction_of_seeds(tmp_path):
+    from dignitary.cli import main
+
+    out = tmp_path / "seeds.jsonl"
+    assert main(["extract", str(REPO / "seeds"), "-o", str(out), "--tables", str(tmp_path), "--no-progress",
+                 "--device", "cpu"]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == len(list((REPO / "seeds").glob("*.txt")))
+    assert all(r["entities"] for r in records)
