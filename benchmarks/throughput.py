@@ -85,17 +85,18 @@ def main() -> int:
     device = args.device
     configs = [("dignitary fp32", dict(dtype="fp32"))]
     if device == "cpu":
-        configs += [("dignitary int8", dict(dtype="int8")), ("dignitary onnx", dict(dtype="fp32", backend="onnx"))]
+        configs += [("dignitary int8", dict(dtype="int8")), ("dignitary onnx", dict(dtype="fp32", backend="onnx")),
+                    ("dignitary onnx int8", dict(dtype="int8", backend="onnx"))]
     else:
         configs += [("dignitary bf16", dict(dtype="bf16")), ("dignitary fp16", dict(dtype="fp16"))]
     for name, kw in configs:
         if name in args.skip:
             continue
         if kw.get("backend") == "onnx":
-            from dignitary.inference.onnx_backend import ONNX_FILE, export_onnx
+            from dignitary.inference.onnx_backend import ONNX_INT8_FILE, export_onnx
 
-            if not (Path(args.model) / ONNX_FILE).is_file():
-                export_onnx(args.model)
+            if not (Path(args.model) / ONNX_INT8_FILE).is_file():
+                export_onnx(args.model, int8=True)
         ex = Extractor.from_pretrained(args.model, device=device, batch_size=args.batch_size, threads=args.threads,
                                        **kw)
         record(name, timed(lambda: list(ex.pipe(texts)), args.repeats))
@@ -148,8 +149,14 @@ def main() -> int:
     }
     if "dignitary int8" in results:
         ratios["int8_vs_fp32"] = results["dignitary int8"]["words_per_s"] / base
-    if "dignitary onnx" in results:
-        ratios["onnx_vs_fp32"] = results["dignitary onnx"]["words_per_s"] / base
+    for name in ("dignitary onnx", "dignitary onnx int8"):
+        if name in results:
+            ratios[name.replace("dignitary ", "").replace(" ", "_") + "_vs_fp32"] = results[name]["words_per_s"] / base
+    if "hf pipeline batch 1" in results:
+        for name in ("dignitary int8", "dignitary onnx int8"):
+            if name in results:
+                ratios[name.replace("dignitary ", "").replace(" ", "_") + "_vs_hf_batch1"] = \
+                    results[name]["words_per_s"] / results["hf pipeline batch 1"]["words_per_s"]
     report = {"command": " ".join(sys.argv), "machine": platform.platform(), "threads": args.threads,
               "device": device, "torch": torch.__version__, "docs": len(texts), "words": words,
               "repeats": args.repeats, "results": results, "ratios": ratios}

@@ -7,13 +7,12 @@ from tests.helpers import REPO, make_tiny_encoder, tiny_vocab
 
 
 @pytest.fixture(scope="session")
-def tiny_tokenizer(tmp_path_factory):
+def tiny_tokenizer():
     from transformers import BertTokenizerFast
 
-    folder = tmp_path_factory.mktemp("tiny_tok")
-    vocab = folder / "vocab.txt"
-    vocab.write_text("\n".join(tiny_vocab()) + "\n", encoding="utf-8")
-    return BertTokenizerFast(vocab_file=str(vocab), do_lower_case=True)
+    tokenizer = BertTokenizerFast(vocab={w: i for i, w in enumerate(tiny_vocab())}, do_lower_case=True)
+    assert len(tokenizer) == len(tiny_vocab())
+    return tokenizer
 
 
 @pytest.fixture()

@@ -16,7 +16,8 @@ foreign affairs vice secretary general united socialist people republic bank new
 def tiny_vocab() -> list[str]:
     specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
     chars = list(string.ascii_lowercase + string.digits + string.punctuation) + list("éáíóúñ’“”")
-    return specials + chars + ["##" + c for c in string.ascii_lowercase + string.digits + "éáíóúñ"] + WORDS
+    pieces = specials + chars + ["##" + c for c in string.ascii_lowercase + string.digits + "éáíóúñ"] + WORDS
+    return list(dict.fromkeys(pieces))
 
 
 def make_tiny_encoder(vocab_size: int, seed: int = 0, dropout: float = 0.1):

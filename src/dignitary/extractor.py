@@ -62,8 +62,9 @@ class Extractor:
         """Load a model directory (default: the shipped model).
 
         ``dtype``: ``auto`` (bf16 on CUDA, fp32 on CPU), ``fp32``, ``bf16``, ``fp16`` or ``int8``
-        (dynamic quantization of linear layers, CPU only). ``backend``: ``torch`` or ``onnx``
-        (after ``dignitary export onnx``).
+        (CPU: the encoder's matrix products with int8 weights in ONNX Runtime). ``backend``:
+        ``torch`` or ``onnx`` (the encoder in ONNX Runtime). The ONNX files are exported on first
+        use into the model directory, or a cache folder when it is read-only.
         """
         if threads:
             torch.set_num_threads(threads)
@@ -77,13 +78,13 @@ class Extractor:
         autocast = resolve_dtype(dtype, dev)
         if dtype == "int8":
             if dev.type != "cpu":
-                raise DignitaryError("int8 dynamic quantization runs on the CPU only")
-            from .inference.quantize import quantize_int8
-            model = quantize_int8(model)
+                raise DignitaryError("int8 runs on the CPU only")
+            backend = "onnx"  # int8 weights run in ONNX Runtime (see OnnxEncoder)
         model.to(dev)
         if backend == "onnx":
             from .inference.onnx_backend import OnnxEncoder
-            model.encode = OnnxEncoder(path, model, threads=threads).encode  # type: ignore[method-assign]
+            encoder = OnnxEncoder(path, model, threads=threads, int8=dtype == "int8")
+            model.encode = encoder.encode  # type: ignore[method-assign]
         predictor = Predictor(model, tokenizer, device=dev, autocast_dtype=autocast, token_budget=token_budget,
                               max_batch_size=max(batch_size, 1) * 4, relation_threshold=relation_threshold)
         return cls(predictor, meta, batch_size)

@@ -1,10 +1,14 @@
 """ONNX Runtime backend: the encoder and tagger run in ONNX Runtime, the small relation head in torch.
 
-``dignitary export onnx --model DIR`` writes ``DIR/onnx/encoder.onnx``; ``backend="onnx"``
-then swaps ``JointModel.encode`` for an ONNX Runtime session behind the same API.
+``dignitary export onnx [--int8] --model DIR`` writes ``DIR/onnx/encoder.onnx`` (and
+``encoder.int8.onnx``: int8 weights for every MatMul, dynamic int8 activations). ``backend="onnx"``
+swaps ``JointModel.encode`` for an ONNX Runtime session behind the same API. int8 lives here
+rather than in ``torch.ao`` dynamic quantization: on the shipped e5 model the latter cost
+11 points of dev entity F1 (7 per-channel), ONNX Runtime's int8 0.2.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import warnings
 from pathlib import Path
@@ -16,6 +20,7 @@ from ..models.joint import JointModel
 from ..models.pretrained import load_pretrained
 
 ONNX_FILE = Path("onnx") / "encoder.onnx"
+ONNX_INT8_FILE = Path("onnx") / "encoder.int8.onnx"
 
 
 class _EncodeModule(torch.nn.Module):
@@ -27,8 +32,9 @@ class _EncodeModule(torch.nn.Module):
         return self.model.encode(input_ids, attention_mask, casing_ids)
 
 
-def export_onnx(model_dir: str | Path, opset: int = 17) -> Path:
-    """Export the encoder + tagger of a model directory to ONNX (dynamic batch and length)."""
+def export_onnx(model_dir: str | Path, opset: int = 17, int8: bool = False) -> Path:
+    """Export the encoder + tagger of a model directory to ONNX (dynamic batch and length);
+    ``int8`` also writes a copy with int8 weights (ONNX Runtime dynamic quantization)."""
     model_dir = Path(model_dir)
     model, _, _ = load_pretrained(model_dir)
     model.eval()
@@ -46,20 +52,44 @@ def export_onnx(model_dir: str | Path, opset: int = 17) -> Path:
             dynamic_axes={"input_ids": axes, "attention_mask": axes, "casing_ids": axes, "tag_logits": axes,
                           "hidden": axes},
         )
+    if int8:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantized = model_dir / ONNX_INT8_FILE
+        quantize_dynamic(str(target), str(quantized), op_types_to_quantize=["MatMul"], weight_type=QuantType.QInt8)
+        return quantized
     return target
+
+
+def onnx_file(model_dir: str | Path, int8: bool = False) -> Path:
+    """The ONNX encoder of a model directory, exported now if missing (into a cache if read-only)."""
+    model_dir = Path(model_dir)
+    name = ONNX_INT8_FILE if int8 else ONNX_FILE
+    if (model_dir / name).is_file():
+        return model_dir / name
+    if os.access(model_dir, os.W_OK):
+        export_onnx(model_dir, int8=int8)
+        return model_dir / name
+    digest = hashlib.sha256((model_dir / "model.safetensors").read_bytes()).hexdigest()[:16]
+    cache = Path(os.environ.get("DIGNITARY_CACHE", Path.home() / ".cache" / "dignitary")) / digest
+    if not (cache / name).is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        for item in model_dir.iterdir():
+            if item.is_file() and not (cache / item.name).exists():
+                (cache / item.name).symlink_to(item.resolve())
+        export_onnx(cache, int8=int8)
+    return cache / name
 
 
 class OnnxEncoder:
     """``encode`` with the signature of ``JointModel.encode``, computed by ONNX Runtime on the CPU."""
 
-    def __init__(self, model_dir: str | Path, model: JointModel, threads: int | None = None):
+    def __init__(self, model_dir: str | Path, model: JointModel, threads: int | None = None, int8: bool = False):
         try:
             import onnxruntime as ort
         except ImportError as exc:  # pragma: no cover - depends on the extra
             raise DignitaryError("the onnx backend needs `pip install dignitary[onnx]`") from exc
-        path = Path(model_dir) / ONNX_FILE
-        if not path.is_file():
-            raise DignitaryError(f"{path} not found: run `dignitary export onnx --model {model_dir}` first")
+        path = onnx_file(model_dir, int8)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get("OMP_NUM_THREADS", 0)) or torch.get_num_threads()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
