@@ -109,6 +109,17 @@ def validate_file(path: str | Path, schema: Schema | None = None) -> tuple[int, 
     return ok, errors
 
 
+def read_json_list(path: str | Path, what: str) -> list:
+    """A whole-file JSON list (SpERT, Label Studio exports); errors name the file and line."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"invalid JSON: {exc.msg}", str(path), exc.lineno) from exc
+    if not isinstance(data, list):
+        raise DataError(f"{what} must be a JSON list", str(path))
+    return data
+
+
 def dumps_document(doc: Document) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False)
 

@@ -7,16 +7,12 @@ from pathlib import Path
 
 from ..document import Document, Entity, Relation
 from ..errors import DataError
+from ..jsonl import read_json_list
 
 
 def read_labelstudio(path: str | Path, text_key: str = "text") -> list[Document]:
     path = Path(path)
-    try:
-        tasks = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"invalid JSON: {exc.msg}", str(path), exc.lineno) from exc
-    if not isinstance(tasks, list):
-        raise DataError("Label Studio export must be a JSON list of tasks", str(path))
+    tasks = read_json_list(path, "a Label Studio export (tasks)")
     docs = []
     for n, task in enumerate(tasks):
         try:

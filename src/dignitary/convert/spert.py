@@ -10,16 +10,12 @@ from pathlib import Path
 
 from ..document import Document, Entity, Relation
 from ..errors import DataError
+from ..jsonl import read_json_list
 
 
 def read_spert(path: str | Path, id_prefix: str | None = None) -> list[Document]:
     path = Path(path)
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"invalid JSON: {exc.msg}", str(path), exc.lineno) from exc
-    if not isinstance(records, list):
-        raise DataError("SpERT JSON must be a list of sentences", str(path))
+    records = read_json_list(path, "SpERT JSON (sentences)")
     prefix = id_prefix if id_prefix is not None else path.stem
     docs = []
     for n, rec in enumerate(records):
