@@ -20,7 +20,8 @@ install: $(STAMP)
 run: $(STAMP)
 	mkdir -p output
 	$(VENV)/bin/dignitary extract seeds -o output/seeds.jsonl --tables output --no-progress
-	@echo "wrote output/seeds.jsonl, output/positions.csv, output/meetings.csv"
+	$(VENV)/bin/dignitary records output/seeds.jsonl -o output/records
+	@echo "wrote output/seeds.jsonl, output/positions.csv, output/meetings.csv, output/records/ (tables, graph, HTML report)"
 
 test: $(STAMP)
 	$(PY) -m pytest -q

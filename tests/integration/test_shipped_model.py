@@ -67,3 +67,20 @@ def test_make_run_style_extraction_of_seeds(tmp_path):
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == len(list((REPO / "seeds").glob("*.txt")))
     assert all(r["entities"] for r in records)
+
+
+def test_seed_meetings_listed_once_with_positions(extractor):
+    from dignitary.records import build_records
+
+    texts = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in sorted((REPO / "seeds").glob("*.txt"))]
+    records = build_records(list(extractor.pipe(texts)))
+    pairs = [frozenset(p.name for p in m.participants) for m in records.meetings]
+    assert len(pairs) == len(set(pairs))  # each meeting once per document
+    by_pair = {frozenset(p.name for p in m.participants): m for m in records.meetings}
+    m = by_pair[frozenset({"Liu Haixing", "Remigio Ceballos"})]
+    sides = {p.name: p.positions for p in m.participants}
+    assert "Minister, International Department of the CPC Central Committee" in sides["Liu Haixing"]
+    assert "Ambassador, Venezuelan" in sides["Remigio Ceballos"]
+    assert m.date == "November 26"
+    assert frozenset({"Ma Hui", "Alberto Anaya"}) in by_pair
+    assert frozenset({"Ma Hui", "Donald Ramotar"}) in by_pair

@@ -34,7 +34,8 @@ def _meeting(records, a, b):
 def test_each_meeting_once_with_both_sides_positions(records):
     m = _meeting(records, "Wu Hansheng", "Diosdado Cabello")
     sides = {p.name: p.positions for p in m.participants}
-    assert sides["Diosdado Cabello"] == ["vice president, United Socialist Party of Venezuela"]
+    assert set(sides["Diosdado Cabello"]) == {"vice president, United Socialist Party of Venezuela",
+                                              "interior minister", "party secretary"}
     assert m.date == "June 11, 2025" and m.doc_id == "seed-000"
     m = _meeting(records, "Diosdado Cabello Rondón", "Wu Hansheng")
     sides = {p.name: p.positions for p in m.participants}
@@ -43,6 +44,27 @@ def test_each_meeting_once_with_both_sides_positions(records):
     m = _meeting(records, "Chinese Communist Party", "Nicolás Maduro")
     assert m.place == "Caracas"
     assert len({frozenset(p.name for p in m.participants) for m in records.meetings}) == len(records.meetings)
+
+
+def test_headline_and_story_are_one_meeting_dated_by_the_nearest_dateline():
+    text = ("Ma Hui Meets with Alberto Anaya\n\nBeijing, October 13th – Ma Hui met Alberto Anaya, President of the "
+            "Labor Party. Ma Hui met Alberto Anaya again.")
+    names = [("Ma Hui", "PER"), ("Alberto Anaya", "PER"), ("Ma Hui", "PER"), ("Alberto Anaya", "PER"),
+             ("President", "TITLE"), ("Labor Party", "ORG"), ("Ma Hui", "PER"), ("Alberto Anaya", "PER")]
+    ents, pos = [], 0
+    for i, (s, label) in enumerate(names, 1):
+        start = text.index(s, pos)
+        ents.append(Entity(start, start + len(s), label, f"T{i}"))
+        pos = start + len(s)
+    from dignitary.document import Relation
+
+    rels = [Relation("T1", "T2", "met"), Relation("T3", "T4", "met"), Relation("T4", "T5", "has_title"),
+            Relation("T5", "T6", "title_at"), Relation("T7", "T8", "met")]
+    recs = build_records([Document("d", text, ents, rels)])
+    assert len(recs.meetings) == 1
+    m = recs.meetings[0]
+    assert {p.name: p.positions for p in m.participants}["Alberto Anaya"] == ["President, Labor Party"]
+    assert build_records([Document("d", text, ents, rels[1:])]).meetings[0].date == "October 13th"
 
 
 def test_positions_join_title_and_place(records):

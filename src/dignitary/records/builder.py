@@ -10,8 +10,8 @@ from .linking import link_mentions, normalize
 from .model import Meeting, Participant, Position, RecordSet, ResolvedEntity
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = re.compile(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
-                   rf"(?:\s+\d{{4}})?)\b")
+_DATE = re.compile(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
+                   rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?)\b")
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -22,11 +22,14 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def document_date(doc: Document, sentence: tuple[int, int]) -> str:
-    """The date in the meeting's sentence, else the document's ``date`` field, else the first date in the text."""
-    for text in (doc.text[sentence[0]:sentence[1]],):
-        m = _DATE.search(text)
-        if m:
-            return m.group(0)
+    """The date in the meeting's sentence, else the nearest one before it (a dateline), else the
+    document's ``date`` field, else the first date in the text."""
+    m = _DATE.search(doc.text, sentence[0], sentence[1])
+    if m:
+        return m.group(0)
+    before = [m.group(0) for m in _DATE.finditer(doc.text, 0, sentence[0])]
+    if before:
+        return before[-1]
     if doc.meta.get("date"):
         return str(doc.meta["date"])
     m = _DATE.search(doc.text)
@@ -43,7 +46,7 @@ def document_records(doc: Document) -> tuple[list[Position], list[Meeting]]:
         if r.label == "title_at":
             held_at[r.head].append(r.tail)
     positions: list[Position] = []
-    titles_of: dict[str, list[str]] = defaultdict(list)  # canonical person -> "title, where"
+    titles_of: dict[str, list[str]] = defaultdict(list)  # normalized person name -> "title, where"
     seen_positions = set()
     for r in doc.relations:
         if r.label not in ("has_title", "member_of"):
@@ -62,8 +65,8 @@ def document_records(doc: Document) -> tuple[list[Position], list[Meeting]]:
             positions.append(Position(doc.id, name[person.id], title, org, gpe, doc.text[s:e], s, e,
                                       r.score if r.score is not None else 1.0))
             label = ", ".join(x for x in (title, org or gpe) if x)
-            if label and label not in titles_of[canon[person.id]]:
-                titles_of[canon[person.id]].append(label)
+            if label and label not in titles_of[normalize(name[person.id])]:
+                titles_of[normalize(name[person.id])].append(label)
     positions = _drop_unplaced_duplicates(positions)
     for person, labels in titles_of.items():
         titles_of[person] = [x for x in labels if "," in x or not any(y.startswith(x + ",") for y in labels)]
@@ -73,14 +76,15 @@ def document_records(doc: Document) -> tuple[list[Position], list[Meeting]]:
         if r.label != "met":
             continue
         a, b = canon[r.head], canon[r.tail]
-        key = frozenset((a, b))
-        if a == b or key in seen_meetings:
+        key = frozenset((normalize(name[a]), normalize(name[b])))  # a headline and its story: one meeting
+        if len(key) < 2 or key in seen_meetings:
             continue
         seen_meetings.add(key)
         s, e = _sentence_of(sentences, ents[r.head].start)
         places = [x for x in doc.entities if x.label == "GPE" and s <= x.start < e
                   and re.search(r"\b(?:in|at)\s+$", doc.text[max(s, x.start - 4):x.start])]
-        participants = [Participant(name[x], ents[x].label, list(titles_of.get(x, []))) for x in (a, b)]
+        participants = [Participant(name[x], ents[x].label, list(titles_of.get(normalize(name[x]), [])))
+                        for x in (a, b)]
         meetings.append(Meeting(doc.id, participants, document_date(doc, (s, e)),
                                 doc.mention_text(places[0]) if places else "", doc.text[s:e], s, e,
                                 r.score if r.score is not None else 1.0))
