@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report_io import emit
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -83,10 +85,7 @@ def main() -> int:
                   "docs_done": done, "seconds": round(time.time() - start, 1), "peak_rss_mb": round(peak, 1),
                   "rss_first_minute_mb": max((m for t, m in samples if t <= 60), default=0.0),
                   "rss_last_sample_mb": samples[-1][1] if samples else 0.0}
-    print(json.dumps(report, indent=2))
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(json.dumps(report, indent=2) + "\n")
+    emit(report, args.out)
     return 0
 
 

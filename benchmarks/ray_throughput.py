@@ -19,6 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from report_io import emit  # noqa: E402
 from throughput import load_texts  # noqa: E402
 
 
@@ -61,9 +62,7 @@ def main() -> int:
     if len(args.workers) >= 2:
         a, b = (results[f"{w} workers"]["words_per_s"] for w in args.workers[:2])
         report["ratio"] = b / a
-    print(json.dumps(report, indent=2))
-    if args.out:
-        Path(args.out).write_text(json.dumps(report, indent=2) + "\n")
+    emit(report, args.out)
     return 0
 
 

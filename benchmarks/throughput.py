@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report_io import emit
+
 import torch
 
 
@@ -160,10 +162,7 @@ def main() -> int:
     report = {"command": " ".join(sys.argv), "machine": platform.platform(), "threads": args.threads,
               "device": device, "torch": torch.__version__, "docs": len(texts), "words": words,
               "repeats": args.repeats, "results": results, "ratios": ratios}
-    print(json.dumps(ratios, indent=2))
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(json.dumps(report, indent=2) + "\n")
+    emit(report, args.out, ratios)
     return 0
 
 
