@@ -84,7 +84,7 @@ def extract_dataset(paths: list[str], model: str | None = None, workers: int = 1
         fn_constructor_kwargs=dict(model=model, device=device, dtype=dtype, batch_size=batch_size,
                                    text_field=text_field, id_field=id_field, skip_ids=skip_ids,
                                    threads=max(int(cpus_per_worker), 1)),
-        batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers),
+        batch_size=batch_size, compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),
         num_cpus=cpus_per_worker, num_gpus=gpus_per_worker or None, batch_format="numpy",
     )
 
