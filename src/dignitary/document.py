@@ -60,16 +60,6 @@ class Document:
     def mention_text(self, entity: Entity) -> str:
         return entity.text_in(self.text)
 
-    def renumber_entities(self) -> None:
-        """Sort entities by position and give them ids ``T1..Tn``, updating relations."""
-        self.entities.sort(key=lambda e: (e.start, e.end))
-        mapping = {}
-        for i, ent in enumerate(self.entities, 1):
-            mapping[ent.id] = f"T{i}"
-            ent.id = f"T{i}"
-        for rel in self.relations:
-            rel.head, rel.tail = mapping.get(rel.head, rel.head), mapping.get(rel.tail, rel.tail)
-
     # ---- JSON ----------------------------------------------------------------
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         """The JSONL record: ``meta`` fields first, then ``id``, ``text``, ``entities``, ``relations``."""

@@ -250,10 +250,6 @@ def collate_chunks(chunks: list[Chunk], doc_tokens: list[DocumentTokens], start_
     return EncoderBatch(ids, mask, casing, chunks)
 
 
-def mentions_in_chunk(mentions: list[Mention], chunk: Chunk) -> list[int]:
-    return [i for i, m in enumerate(mentions) if m.start >= chunk.start and m.end <= chunk.end]
-
-
 def pair_tensors(rows: list[int], chunk_starts: list[int], mention_lists: list[list[Mention]],
                  candidate_lists: list[list[Candidate]], n_rel: int,
                  ) -> tuple[MentionBatch, PairBatch, torch.Tensor | None]:

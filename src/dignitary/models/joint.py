@@ -80,10 +80,6 @@ class JointModel(nn.Module):
             nn.Linear(cfg.relation_hidden, max(n_rel, 1)),
         )
 
-    @property
-    def hidden_size(self) -> int:
-        return self.encoder.config.hidden_size
-
     def encode(
         self, input_ids: torch.Tensor, attention_mask: torch.Tensor, casing_ids: torch.Tensor | None = None
     ) -> tuple[torch.Tensor, torch.Tensor]:

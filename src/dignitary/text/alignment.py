@@ -19,14 +19,6 @@ class TokenizedText:
     def __len__(self) -> int:
         return len(self.input_ids)
 
-    @property
-    def starts(self) -> list[int]:
-        return [s for s, _ in self.offsets]
-
-    @property
-    def ends(self) -> list[int]:
-        return [e for _, e in self.offsets]
-
 
 def tokenize_with_offsets(tokenizer, text: str, start: int = 0, end: int | None = None) -> TokenizedText:
     """Tokenize ``text[start:end]`` with a fast tokenizer; offsets refer to ``text``.
