@@ -67,11 +67,23 @@ class ScoreTable:
                 "per_label": {k: v.as_dict() for k, v in sorted(self.per_label.items())}}
 
 
-def _entity_keys(doc: Document, with_label: bool) -> dict[str, set]:
+def _entity_keys(doc: Document) -> dict[str, set]:
     out: dict[str, set] = {}
     for e in doc.entities:
-        out.setdefault(e.label, set()).add((doc.id, e.start, e.end, e.label if with_label else None))
+        out.setdefault(e.label, set()).add((doc.id, e.start, e.end, e.label))
     return out
+
+
+def _add_boundaries(table: ScoreTable, gold: Document, pred: Document) -> None:
+    """Spans matched regardless of label: hits and misses under the gold label, false alarms
+    under the predicted one."""
+    gold_spans = {e.span for e in gold.entities}
+    pred_spans = {e.span for e in pred.entities}
+    for e in gold.entities:
+        table.add(e.label, {e.span}, pred_spans & {e.span})
+    for e in pred.entities:
+        if e.span not in gold_spans:
+            table.per_label.setdefault(e.label, Counts()).fp += 1
 
 
 def _relation_keys(doc: Document, schema: Schema, with_label: bool) -> dict[str, set]:
@@ -146,24 +158,15 @@ def evaluate_documents(gold: Iterable[Document], predicted: Iterable[Document], 
         tables["rel"].per_label.setdefault(label, Counts())
         tables["rel_b"].per_label.setdefault(label, Counts())
     y_true, y_pred = [], []
+    keys = {"ent": _entity_keys, "rel": lambda d: _relation_keys(d, schema, True),
+            "rel_b": lambda d: _relation_keys(d, schema, False)}
     for doc_id, g in gold_by_id.items():
         p = pred_by_id[doc_id]
-        for name, fn in (("ent", lambda d: _entity_keys(d, True)), ("ent_b", lambda d: _entity_keys(d, False)),
-                         ("rel", lambda d: _relation_keys(d, schema, True)),
-                         ("rel_b", lambda d: _relation_keys(d, schema, False))):
+        for name, fn in keys.items():
             gk, pk = fn(g), fn(p)
-            if name == "ent_b":  # boundary: match spans regardless of label, counted under the gold label
-                gspans = {k[:3] for ks in gk.values() for k in ks}
-                pspans = {k[:3] for ks in pk.values() for k in ks}
-                for e in g.entities:
-                    tables[name].add(e.label, {(doc_id, e.start, e.end)}, pspans & {(doc_id, e.start, e.end)})
-                fp = pspans - gspans
-                for e in p.entities:
-                    if (doc_id, e.start, e.end) in fp:
-                        tables[name].per_label.setdefault(e.label, Counts()).fp += 1
-                continue
             for label in set(gk) | set(pk):
                 tables[name].add(label, gk.get(label, set()), pk.get(label, set()))
+        _add_boundaries(tables["ent_b"], g, p)
         y_true.append(word_bio_tags(g))
         y_pred.append(word_bio_tags(p))
     from seqeval.metrics import f1_score, precision_score, recall_score
