@@ -36,9 +36,9 @@ def document_date(doc: Document, sentence: tuple[int, int]) -> str:
     return m.group(0) if m else ""
 
 
-def document_records(doc: Document) -> tuple[list[Position], list[Meeting]]:
+def document_records(doc: Document, canon: dict[str, str]) -> tuple[list[Position], list[Meeting]]:
+    """Positions and meetings of one document; ``canon`` is its ``link_mentions`` map."""
     ents = doc.entity_map()
-    canon = link_mentions(doc)
     name = {eid: doc.mention_text(ents[canon[eid]]) for eid in ents}
     sentences = split_sentences(doc.text)
     held_at: dict[str, list[str]] = defaultdict(list)
@@ -97,13 +97,12 @@ def _drop_unplaced_duplicates(positions: list[Position]) -> list[Position]:
     return [p for p in positions if p.organization or p.place or (p.person, p.title.casefold()) not in placed]
 
 
-def resolve_entities(records: RecordSet, docs: list[Document]) -> None:
+def resolve_entities(records: RecordSet, docs: list[Document], links: list[dict[str, str]]) -> None:
     """Cluster people and organizations across documents by normalized canonical name."""
     by_key: dict[tuple[str, str], ResolvedEntity] = {}
     counters = {"PER": 0, "ORG": 0}
-    for doc in docs:
+    for doc, canon in zip(docs, links):
         ents = doc.entity_map()
-        canon = link_mentions(doc)
         for eid, target in canon.items():
             label = ents[eid].label
             if label not in counters:
@@ -127,9 +126,10 @@ def resolve_entities(records: RecordSet, docs: list[Document]) -> None:
 
 def build_records(docs: list[Document]) -> RecordSet:
     records = RecordSet()
-    for doc in docs:
-        positions, meetings = document_records(doc)
+    links = [link_mentions(doc) for doc in docs]
+    for doc, canon in zip(docs, links):
+        positions, meetings = document_records(doc, canon)
         records.positions += positions
         records.meetings += meetings
-    resolve_entities(records, docs)
+    resolve_entities(records, docs, links)
     return records
