@@ -109,6 +109,8 @@ def _add_train(sub) -> None:
     p.add_argument("--max-tokens", type=int, default=128)
     p.add_argument("--augment-swap", type=float, default=0.0)
     p.add_argument("--no-casing", action="store_true", help="no casing features (for cased encoders)")
+    p.add_argument("--context-pooling", choices=("mean", "max"), default="mean",
+                   help="pooling of the tokens between two mentions in the relation head")
     p.add_argument("--device", default="auto")
     p.add_argument("--deterministic", action="store_true")
     p.add_argument("--resume", action="store_true", help="continue from OUTPUT/checkpoint")
@@ -125,7 +127,7 @@ def cmd_train(args) -> int:
         seed=args.seed, epochs=args.epochs, batch_size=args.batch_size, encoder_lr=args.encoder_lr,
         head_lr=args.head_lr, patience=args.patience, max_tokens=args.max_tokens, device=args.device,
         deterministic=args.deterministic, resume=args.resume, half=not args.fp32, casing=not args.no_casing,
-        augment_swap=args.augment_swap, keep_checkpoint=args.keep_checkpoint,
+        augment_swap=args.augment_swap, keep_checkpoint=args.keep_checkpoint, context_pooling=args.context_pooling,
     )
     state = train(config)
     print(json.dumps({"best_epoch": state.get("best_epoch"), "best": state.get("best")}))

@@ -66,3 +66,24 @@ def test_distance_buckets_are_signed_and_bounded():
     b = distance_bucket(d)
     assert b.min() >= 0 and b.max() < 16
     assert (b[:3] < 8).all() and (b[4:] >= 8).all()
+
+
+def test_between_context_pooling_mean_and_max(tiny_model):
+    hidden = torch.tensor([[[1.0, 0.0], [3.0, -2.0], [5.0, 4.0], [0.0, 0.0]]])
+    row = torch.tensor([0, 0])
+    left, right = torch.tensor([1, 2]), torch.tensor([3, 2])  # tokens 1-2; then two touching mentions
+    tiny_model.config.context_pooling = "mean"
+    mean = tiny_model.between_context(hidden, row, left, right)
+    assert torch.allclose(mean, torch.tensor([[4.0, 1.0], [0.0, 0.0]]))
+    tiny_model.config.context_pooling = "max"
+    pooled = tiny_model.between_context(hidden, row, left, right)
+    assert torch.allclose(pooled, torch.tensor([[5.0, 4.0], [0.0, 0.0]]))
+
+
+def test_head_config_rejects_unknown_pooling():
+    import pytest
+
+    from dignitary.models.config import HeadConfig
+
+    with pytest.raises(ValueError, match="context_pooling"):
+        HeadConfig(context_pooling="sum")

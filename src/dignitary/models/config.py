@@ -16,9 +16,14 @@ class HeadConfig:
     distance_dim: int = 32
     max_width: int = 32
     relation_hidden: int = 384
+    context_pooling: str = "mean"  # how the tokens between two mentions are pooled: "mean" or "max"
     dropout: float = 0.1
     max_tokens: int = 128  # subword window (without special tokens)
     relation_threshold: float = 0.5
+
+    def __post_init__(self) -> None:
+        if self.context_pooling not in ("mean", "max"):
+            raise ValueError(f"context_pooling must be 'mean' or 'max', not {self.context_pooling!r}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -104,20 +104,26 @@ class JointModel(nn.Module):
              self.width_embedding(width).to(pooled.dtype)], dim=-1
         )
 
+    def between_context(self, hidden: torch.Tensor, row: torch.Tensor, left: torch.Tensor,
+                        right: torch.Tensor) -> torch.Tensor:
+        """Pool the tokens ``[left, right)`` of each pair's chunk row; zeros where the two mentions touch."""
+        if self.config.context_pooling == "max":
+            positions = torch.arange(hidden.size(1), device=hidden.device)
+            inside = (positions[None, :] >= left[:, None]) & (positions[None, :] < right[:, None])
+            pooled = hidden[row].masked_fill(~inside[:, :, None], torch.finfo(hidden.dtype).min).max(dim=1).values
+            return torch.where(inside.any(dim=1)[:, None], pooled, torch.zeros_like(pooled))
+        prefix = torch.cat([torch.zeros_like(hidden[:, :1]), hidden.cumsum(dim=1)], dim=1)
+        count = (right - left).clamp(min=1).to(hidden.dtype)[:, None]
+        return (prefix[row, right] - prefix[row, left]) / count
+
     def relation_logits(self, hidden: torch.Tensor, mentions: MentionBatch, pairs: PairBatch) -> torch.Tensor:
         """Logits ``(P, R)``; labels the schema forbids for a pair get a large negative value."""
         vectors = self.dropout(self.mention_vectors(hidden, mentions))
-        # mean of the tokens strictly between the two mentions, via prefix sums
-        prefix = torch.cat([torch.zeros_like(hidden[:, :1]), hidden.cumsum(dim=1)], dim=1)
         h_start, h_end = mentions.start[pairs.head], mentions.end[pairs.head]
         t_start, t_end = mentions.start[pairs.tail], mentions.end[pairs.tail]
         left = torch.minimum(h_end, t_end)
-        right = torch.maximum(h_start, t_start)
-        right = torch.maximum(right, left)
-        row = mentions.row[pairs.head]
-        between = prefix[row, right] - prefix[row, left]
-        count = (right - left).clamp(min=1).to(hidden.dtype)[:, None]
-        context = self.dropout(between / count)
+        right = torch.maximum(torch.maximum(h_start, t_start), left)
+        context = self.dropout(self.between_context(hidden, mentions.row[pairs.head], left, right))
         f = pairs.features
         structure = torch.cat([self.distance_embedding(distance_bucket(h_start - t_start)),
                                self.rank_embedding(f[:, 0]), self.rank_embedding(f[:, 1]),

@@ -64,7 +64,8 @@ class Trainer:
         self.schema = Schema.load(config.schema)
         if model is None:
             encoder, tokenizer = load_encoder(config.encoder)
-            model = JointModel(encoder, self.schema, HeadConfig(max_tokens=config.max_tokens, casing=config.casing))
+            model = JointModel(encoder, self.schema, HeadConfig(max_tokens=config.max_tokens, casing=config.casing,
+                                                             context_pooling=config.context_pooling))
         self.model = model.to(self.device)
         self.tokenizer = tokenizer
         self.train_docs = [d for f in config.train_files for d in read_jsonl(f, self.schema)]
