@@ -52,7 +52,7 @@ def run_seed(seed: int, args, paths: dict[str, Path], work: Path) -> dict:
 
     common = dict(encoder=args.encoder, schema="conll04", seed=seed, batch_size=args.batch_size,
                   encoder_lr=args.encoder_lr, head_lr=args.head_lr, device=args.device, max_tokens=args.max_tokens,
-                  half=False)
+                  context_pooling=args.context_pooling, half=False)
     started = time.time()
     if args.final_epochs:
         best_epoch = args.final_epochs
@@ -115,6 +115,7 @@ def main() -> int:
     parser.add_argument("--encoder-lr", type=float, default=5e-5)
     parser.add_argument("--head-lr", type=float, default=1e-3)
     parser.add_argument("--max-tokens", type=int, default=128)
+    parser.add_argument("--context-pooling", choices=("mean", "max"), default="max")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--work", default=str(REPO / "runs" / "conll04"))
     parser.add_argument("--out-dir", default=str(HERE))

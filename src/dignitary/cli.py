@@ -109,7 +109,7 @@ def _add_train(sub) -> None:
     p.add_argument("--max-tokens", type=int, default=128)
     p.add_argument("--augment-swap", type=float, default=0.0)
     p.add_argument("--no-casing", action="store_true", help="no casing features (for cased encoders)")
-    p.add_argument("--context-pooling", choices=("mean", "max"), default="mean",
+    p.add_argument("--context-pooling", choices=("mean", "max"), default="max",
                    help="pooling of the tokens between two mentions in the relation head")
     p.add_argument("--device", default="auto")
     p.add_argument("--deterministic", action="store_true")

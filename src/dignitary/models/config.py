@@ -16,7 +16,8 @@ class HeadConfig:
     distance_dim: int = 32
     max_width: int = 32
     relation_hidden: int = 384
-    context_pooling: str = "mean"  # how the tokens between two mentions are pooled: "mean" or "max"
+    context_pooling: str = "mean"  # pooling of the tokens between two mentions: "mean" or "max"
+    # ("mean" here so that model files written before the option load as they were trained)
     dropout: float = 0.1
     max_tokens: int = 128  # subword window (without special tokens)
     relation_threshold: float = 0.5

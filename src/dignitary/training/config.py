@@ -27,7 +27,7 @@ class TrainConfig:
     resume: bool = False
     half: bool = True  # store the final weights in fp16
     casing: bool = True
-    context_pooling: str = "mean"  # see HeadConfig.context_pooling
+    context_pooling: str = "max"  # see HeadConfig.context_pooling; the model card compares the two
     keep_checkpoint: bool = False  # keep OUTPUT/checkpoint after a finished run
     tune_threshold: bool = True  # pick the relation threshold on dev after training
     augment_swap: float = 0.0  # probability of replacing each PER/ORG/GPE mention by another of its label
