@@ -113,7 +113,7 @@ class Predictor:
                 continue
             path = viterbi(logprobs[s:e], self.allowed, self.start_allowed, continues[s:e], self.within_word)
             for i, j, label, score in spans_from_tags(path, self.tags, self.schema.entity_labels, logprobs[s:e]):
-                i, j = trim_span(s + i, s + j, token_texts)
+                i, j = trim_span(s + i, s + j, token_texts, tokens.word_start)
                 if i < j:
                     mentions.append(Mention(i, j, label, s_idx, score=score))
         return mentions

@@ -80,16 +80,26 @@ EDGE_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "at", "in", "to", 
                         "his", "her", "its", "their", "-", "–"})
 
 
-def trim_span(start: int, end: int, token_texts: list[str]) -> tuple[int, int]:
-    """Shrink token span ``[start, end)`` past edge words and unpaired brackets."""
+def trim_span(start: int, end: int, token_texts: list[str], word_start: list[bool] | None = None) -> tuple[int, int]:
+    """Shrink token span ``[start, end)`` past edge words and unpaired brackets.
+
+    With ``word_start``, only tokens that are whole words are trimmed: the final piece "a" of
+    "Peña" or "Chin|a" is part of a name, not the article.
+    """
+    def whole(i: int) -> bool:
+        if word_start is None:
+            return True
+        return word_start[i] and (i + 1 >= len(word_start) or word_start[i + 1])
+
     def unpaired_open(i: int, j: int) -> bool:
         return token_texts[j - 1] == "(" or (token_texts[j - 1] == ")" and "(" not in token_texts[i:j - 1])
 
     while start < end:
         first = token_texts[start].lower()
-        if first in EDGE_WORDS or (first == "(" and ")" not in token_texts[start + 1:end]) or first == ")":
+        if whole(start) and (first in EDGE_WORDS or (first == "(" and ")" not in token_texts[start + 1:end])
+                             or first == ")"):
             start += 1
-        elif token_texts[end - 1].lower() in EDGE_WORDS or unpaired_open(start, end):
+        elif whole(end - 1) and (token_texts[end - 1].lower() in EDGE_WORDS or unpaired_open(start, end)):
             end -= 1
         else:
             break

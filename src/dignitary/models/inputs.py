@@ -99,12 +99,26 @@ def tokenize_document(tokenizer, text: str, use_casing: bool = True) -> Document
     return DocumentTokens(ids, offsets, casing, sentence_of, sentences, word_starts(text, offsets))
 
 
+APOSTROPHES = "'’"
+
+
+def _inner_apostrophe(text: str, i: int) -> bool:
+    """``text[i]`` is an apostrophe inside a name ("Tai’an", "O'Brien"), not a possessive "’s"."""
+    if not (0 < i < len(text) - 1 and text[i] in APOSTROPHES and text[i - 1].isalnum() and text[i + 1].isalpha()):
+        return False
+    possessive = text[i + 1] in "sS" and (i + 2 >= len(text) or not text[i + 2].isalnum())
+    return not possessive
+
+
 def word_starts(text: str, offsets: list[tuple[int, int]]) -> list[bool]:
-    """Whether each token begins a word (it does unless it glues onto a previous alphanumeric token)."""
+    """Whether each token begins a word: it does unless it glues onto the previous token inside
+    a word (letters or digits on both sides, or an apostrophe inside a name)."""
     starts = []
     prev_end = -1
     for s, e in offsets:
-        glued = s == prev_end and s > 0 and text[s - 1].isalnum() and text[s].isalnum()
+        glued = s == prev_end and s > 0 and (
+            (text[s - 1].isalnum() and text[s].isalnum()) or _inner_apostrophe(text, s)
+            or (text[s].isalnum() and _inner_apostrophe(text, s - 1)))
         starts.append(not glued)
         prev_end = e
     return starts
