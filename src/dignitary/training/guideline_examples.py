@@ -390,6 +390,37 @@ def statement(b: Builder, rng: random.Random) -> None:
     b.add(f" would continue to strengthen {rng.choice(TOPICS)}.")
 
 
+ROSTER_TITLES = ["deputy", "youth secretary", "Minister of Labor", "Vice President for International Affairs",
+                 "Secretary of International Relations", "mayor", "governor", "ambassador", "Deputy Foreign Minister",
+                 "spokesperson", "Director General", "Head of Protocol", "member", "party secretary", "adviser"]
+
+
+def roster(b: Builder, rng: random.Random) -> None:
+    """A list of attendees, each title right before its holder ("..., youth secretary Ana Ortiz, ...")
+    or each holder followed by an apposition ("Ana Ortiz, Minister of Labor; ...")."""
+    b.add(rng.choice(["The delegation included ", "Also present were ", "Attending the event were ",
+                      "The delegation was made up of "]))
+    count = rng.randint(3, 5)
+    before = rng.random() < 0.6
+    for k in range(count):
+        if k:
+            b.add(", and " if k == count - 1 and not before else (" and " if k == count - 1 else
+                                                                   (", " if before else "; ")))
+        if before:
+            t = b.ent(rng.choice(ROSTER_TITLES), "TITLE")
+            b.add(" ")
+            b.rel(b.ent(new_person(rng).full, "PER"), t, "has_title")
+        else:
+            p = b.ent(new_person(rng).full, "PER")
+            b.add(", ")
+            t = b.ent(rng.choice(ROSTER_TITLES + ORG_TITLES), "TITLE")
+            b.rel(p, t, "has_title")
+            if rng.random() < 0.5:
+                b.add(" of ")
+                b.rel(t, org_mention(b, rng, rng.choice(ORGS), with_abbreviation=False), "title_at")
+    b.add(".")
+
+
 def group_members(b: Builder, rng: random.Random) -> None:
     """Members of a government or delegation named with titles, and a title shared by two people."""
     if rng.random() < 0.5:
@@ -424,7 +455,7 @@ def group_members(b: Builder, rng: random.Random) -> None:
 
 
 SENTENCES: list[tuple[Callable[[Builder, random.Random], None], float]] = [
-    (meeting, 0.4), (non_meeting, 0.2), (statement, 0.25), (group_members, 0.15),
+    (meeting, 0.4), (non_meeting, 0.2), (statement, 0.2), (group_members, 0.1), (roster, 0.1),
 ]
 
 
