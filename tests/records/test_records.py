@@ -96,6 +96,13 @@ def test_multiword_name_is_not_merged_into_a_longer_one():
     assert link_mentions(Document("x", text, ents)) == {"T1": "T1", "T2": "T2"}
 
 
+def test_surname_links_to_the_name_it_ends_not_the_nearest_that_contains_it():
+    text = "Nicolás Maduro and his son Nicolás Maduro Guerra. Maduro spoke."
+    ents = [Entity(0, 14, "PER", "T1"), Entity(27, 48, "PER", "T2"), Entity(50, 56, "PER", "T3")]
+    assert text[50:56] == "Maduro"
+    assert link_mentions(Document("x", text, ents))["T3"] == "T1"
+
+
 def test_cross_document_entities_have_aliases(records):
     by_name = {e.name: e for e in records.entities}
     assert {"CPC", "Communist Party of China"} <= by_name["Communist Party of China"].aliases

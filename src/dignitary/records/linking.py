@@ -34,6 +34,10 @@ def link_mentions(doc: Document) -> dict[str, str]:
         if len(words) != 1:
             continue  # "Nicolás Maduro" is not "Nicolás Maduro Guerra"
         fuller = [o for o in people if len(words_of[o.id]) > 1 and words[0] in words_of[o.id]]
+        # a name that ends or begins with the short form ("Maduro": "Nicolás Maduro", "Xi": "Xi Jinping")
+        # before one that only holds it inside ("Nicolás Maduro Guerra", the son)
+        at_edge = [o for o in fuller if words[0] in (words_of[o.id][0], words_of[o.id][-1])]
+        fuller = at_edge or fuller
         before = [o for o in fuller if o.start < e.start]
         if before:
             canonical[e.id] = before[-1].id  # the nearest full name already introduced
