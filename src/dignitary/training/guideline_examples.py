@@ -202,11 +202,13 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         return p
     if style == "title_before":  # President Mendoza; "Comrade" is a form of address, not a title
         title = rng.choice(PLAIN_TITLES + ["President", "Vice President", "Comrade"])
-        t = b.ent(title, "TITLE") if title != "Comrade" else b.add(title)
+        if title == "Comrade":
+            b.add(title + " ")
+            return b.ent(person.full if rng.random() < 0.6 else person.short, "PER")
+        t = b.ent(title, "TITLE")
         b.add(" ")
         p = b.ent(person.full if rng.random() < 0.6 else person.short, "PER")
-        if t:
-            b.rel(p, t, "has_title")
+        b.rel(p, t, "has_title")
         return p
     if style == "org_modifier":  # PSUV vice president Diosdado ... / Tory leader Michael Howard
         short = rng.choice([o[2] for o in ORGS if o[2]] + PARTY_NICKNAMES)
