@@ -117,6 +117,11 @@ class Builder:
         self.text += piece
         return ident
 
+    def position(self, person: str, title: str, where: str) -> None:
+        """``has_title`` from the person and ``title_at`` to the body or place that holds the title."""
+        self.rel(person, title, "has_title")
+        self.rel(title, where, "title_at")
+
     def rel(self, head: str, tail: str, label: str) -> None:
         if label == "met":  # symmetric: the first mention is the head
             starts = {e["id"]: e["start"] for e in self.entities}
@@ -172,8 +177,7 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         b.add(", ")
         t = b.ent(rng.choice(ORG_TITLES), "TITLE")
         b.add(" of ")
-        b.rel(p, t, "has_title")
-        b.rel(t, org_mention(b, rng, rng.choice(ORGS)), "title_at")
+        b.position(p, t, org_mention(b, rng, rng.choice(ORGS)))
         b.add(",")
         return p
     if style == "adj_state":  # Remigio Ceballos, the Venezuelan Ambassador to China,
@@ -187,8 +191,7 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         if title == "Ambassador":
             b.add(" to ")
             b.ent(country2, "GPE")
-        b.rel(p, t, "has_title")
-        b.rel(t, g, "title_at")
+        b.position(p, t, g)
         b.add(",")
         return p
     if style == "adj_before":  # Cuban Foreign Minister Ana Beatriz Paredes
@@ -197,8 +200,7 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         t = b.ent(rng.choice(STATE_TITLES), "TITLE")
         b.add(" ")
         p = b.ent(person.full, "PER")
-        b.rel(p, t, "has_title")
-        b.rel(t, g, "title_at")
+        b.position(p, t, g)
         return p
     if style == "title_before":  # President Mendoza; "Comrade" is a form of address, not a title
         title = rng.choice(PLAIN_TITLES + ["President", "Vice President", "Comrade"])
@@ -217,8 +219,7 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         t = b.ent(rng.choice(NICK_TITLES + ["vice president", "secretary general", "president"]), "TITLE")
         b.add(" ")
         p = b.ent(person.full, "PER")
-        b.rel(p, t, "has_title")
-        b.rel(t, o, "title_at")
+        b.position(p, t, o)
         return p
     if style == "of_state":  # Jorge Salazar, President of Colombia,
         p = b.ent(person.full, "PER")
@@ -228,8 +229,7 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         t = b.ent(title, "TITLE")
         b.add(" of ")
         g = b.ent(rng.choice(CITIES) if title in ("Mayor", "Governor") else rng.choice(GPES)[0], "GPE")
-        b.rel(p, t, "has_title")
-        b.rel(t, g, "title_at")
+        b.position(p, t, g)
         b.add(",")
         return p
     if style == "ambassador":  # Zhou Ping, China's ambassador to Peru,
@@ -241,8 +241,7 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         t = b.ent(rng.choice(["ambassador", "Ambassador", "envoy", "consul general"]), "TITLE")
         b.add(" to ")
         b.ent(country2, "GPE")
-        b.rel(p, t, "has_title")
-        b.rel(t, g, "title_at")
+        b.position(p, t, g)
         b.add(",")
         return p
     if style == "member_of":  # Simon Hart of the Countryside Alliance / Gastón Saavedra from the Socialist Party
@@ -258,8 +257,7 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         b.add(", a ")
         t = b.ent("member", "TITLE")
         b.add(" of ")
-        b.rel(p, t, "has_title")
-        b.rel(t, org_mention(b, rng, rng.choice(ORGS)), "title_at")
+        b.position(p, t, org_mention(b, rng, rng.choice(ORGS)))
         b.add(",")
         return p
     if style == "nickname":  # Tory Neil Hamilton
