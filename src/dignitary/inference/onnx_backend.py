@@ -32,23 +32,19 @@ class _EncodeModule(torch.nn.Module):
         return self.model.encode(input_ids, attention_mask, casing_ids)
 
 
-FUSABLE_ENCODERS = {"bert": "bert", "roberta": "bert", "xlm-roberta": "bert", "distilbert": "bert"}
+FUSABLE_ENCODERS = frozenset({"bert", "roberta", "xlm-roberta", "distilbert"})  # ONNX Runtime's "bert" fusions
 
 
-def fuse_transformer_graph(path: Path, encoder_config) -> bool:
-    """Rewrite ``path`` with ONNX Runtime's fused BERT kernels (attention, skip layer norm, bias GELU).
-
-    Only for encoder families whose graph ONNX Runtime's optimizer knows; returns whether it ran.
-    """
-    model_type = FUSABLE_ENCODERS.get(getattr(encoder_config, "model_type", ""))
-    if model_type is None:
-        return False
+def fuse_transformer_graph(path: Path, encoder_config) -> None:
+    """Rewrite ``path`` with ONNX Runtime's fused BERT kernels (attention, skip layer norm, bias GELU),
+    for the encoder families whose graph its optimizer knows; other encoders are left as exported."""
+    if getattr(encoder_config, "model_type", "") not in FUSABLE_ENCODERS:
+        return
     from onnxruntime.transformers import optimizer
 
-    fused = optimizer.optimize_model(str(path), model_type=model_type, num_heads=encoder_config.num_attention_heads,
+    fused = optimizer.optimize_model(str(path), model_type="bert", num_heads=encoder_config.num_attention_heads,
                                      hidden_size=encoder_config.hidden_size)
     fused.save_model_to_file(str(path))
-    return True
 
 
 def export_onnx(model_dir: str | Path, opset: int = 17, int8: bool = False) -> Path:

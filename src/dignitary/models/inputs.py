@@ -118,7 +118,7 @@ def word_starts(text: str, offsets: list[tuple[int, int]]) -> list[bool]:
     for s, e in offsets:
         glued = s == prev_end and s > 0 and (
             (text[s - 1].isalnum() and text[s].isalnum()) or _inner_apostrophe(text, s)
-            or (text[s].isalnum() and _inner_apostrophe(text, s - 1)))
+            or _inner_apostrophe(text, s - 1))
         starts.append(not glued)
         prev_end = e
     return starts

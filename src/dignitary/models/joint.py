@@ -22,6 +22,14 @@ def distance_bucket(distance: torch.Tensor) -> torch.Tensor:
     return torch.where(distance < 0, mag, mag + NUM_DISTANCE_BUCKETS // 2)
 
 
+def max_pool_spans(hidden: torch.Tensor, row: torch.Tensor, start: torch.Tensor, end: torch.Tensor) -> torch.Tensor:
+    """Max over the tokens ``[start, end)`` of each span's row of ``hidden``; zeros for an empty span."""
+    positions = torch.arange(hidden.size(1), device=hidden.device)
+    inside = (positions[None, :] >= start[:, None]) & (positions[None, :] < end[:, None])
+    pooled = hidden[row].masked_fill(~inside[:, :, None], torch.finfo(hidden.dtype).min).max(dim=1).values
+    return torch.where(inside.any(dim=1)[:, None], pooled, torch.zeros_like(pooled))
+
+
 @dataclass
 class MentionBatch:
     """Mentions to pool: chunk row, token span ``[start, end)`` (chunk coordinates) and label id."""
@@ -94,10 +102,7 @@ class JointModel(nn.Module):
 
     def mention_vectors(self, hidden: torch.Tensor, mentions: MentionBatch) -> torch.Tensor:
         """Max-pooled subwords + label and width embeddings, one row per mention."""
-        positions = torch.arange(hidden.size(1), device=hidden.device)
-        inside = (positions[None, :] >= mentions.start[:, None]) & (positions[None, :] < mentions.end[:, None])
-        rows = hidden[mentions.row]  # (M, T, d)
-        pooled = rows.masked_fill(~inside[:, :, None], torch.finfo(rows.dtype).min).max(dim=1).values
+        pooled = max_pool_spans(hidden, mentions.row, mentions.start, mentions.end)
         width = (mentions.end - mentions.start).clamp(max=self.config.max_width)
         return torch.cat(
             [pooled, self.label_embedding(mentions.label).to(pooled.dtype),
@@ -108,10 +113,7 @@ class JointModel(nn.Module):
                         right: torch.Tensor) -> torch.Tensor:
         """Pool the tokens ``[left, right)`` of each pair's chunk row; zeros where the two mentions touch."""
         if self.config.context_pooling == "max":
-            positions = torch.arange(hidden.size(1), device=hidden.device)
-            inside = (positions[None, :] >= left[:, None]) & (positions[None, :] < right[:, None])
-            pooled = hidden[row].masked_fill(~inside[:, :, None], torch.finfo(hidden.dtype).min).max(dim=1).values
-            return torch.where(inside.any(dim=1)[:, None], pooled, torch.zeros_like(pooled))
+            return max_pool_spans(hidden, row, left, right)
         prefix = torch.cat([torch.zeros_like(hidden[:, :1]), hidden.cumsum(dim=1)], dim=1)
         count = (right - left).clamp(min=1).to(hidden.dtype)[:, None]
         return (prefix[row, right] - prefix[row, left]) / count
