@@ -49,11 +49,13 @@ def run_seed(seed: int, args, paths: dict[str, Path], work: Path) -> dict:
     from dignitary.extractor import Extractor
     from dignitary.jsonl import read_jsonl
     from dignitary.training import TrainConfig, train
+    from dignitary.training.threshold import set_relation_threshold
 
     common = dict(encoder=args.encoder, schema="conll04", seed=seed, batch_size=args.batch_size,
                   encoder_lr=args.encoder_lr, head_lr=args.head_lr, device=args.device, max_tokens=args.max_tokens,
                   context_pooling=args.context_pooling, half=False)
     started = time.time()
+    threshold = args.threshold
     if args.final_epochs:
         best_epoch = args.final_epochs
     else:
@@ -61,14 +63,17 @@ def run_seed(seed: int, args, paths: dict[str, Path], work: Path) -> dict:
                                 output_dir=str(work / f"select-{seed}"), epochs=args.epochs, patience=args.patience,
                                 **common))
         best_epoch = sel["best_epoch"]
+        threshold = sel.get("threshold", threshold)
     final_dir = work / f"final-{seed}"
     train(TrainConfig(train_files=[str(paths["train"]), str(paths["dev"])], dev_file=None, output_dir=str(final_dir),
                       epochs=best_epoch, **common))
+    set_relation_threshold(final_dir, threshold, source="dev-tuned during selection" if not args.final_epochs
+                           else "--threshold")
     ex = Extractor.from_pretrained(final_dir, device=args.device)
     gold = read_jsonl(paths["test"], ex.schema)
     report = evaluate_documents(gold, list(ex.pipe(gold)), ex.schema)
     torch.cuda.empty_cache() if torch.cuda.is_available() else None
-    return {"seed": seed, "epochs": best_epoch, "runtime_s": time.time() - started,
+    return {"seed": seed, "epochs": best_epoch, "threshold": threshold, "runtime_s": time.time() - started,
             "entity_micro_f1": 100 * report.entities.micro.f1, "entity_macro_f1": 100 * report.entities.macro_f1(),
             "relation_micro_f1": 100 * report.relations.micro.f1,
             "relation_macro_f1": 100 * report.relations.macro_f1(),
@@ -94,10 +99,12 @@ def write_results(runs: list[dict], args, out_dir: Path) -> dict:
              f"{summary['relation_macro_f1']:.2f} ± {summary['relation_macro_f1_std']:.2f} |"]
     for name, ent, rel in PUBLISHED:
         lines.append(f"| {name} (published) | {ent if ent is not None else '—'} | {rel} | — |")
-    lines += ["", "Per seed:", "", "| seed | epochs | entity micro | entity macro | relation micro | relation macro |"
-              " runtime |", "|---|---|---|---|---|---|---|"]
+    lines += ["", "Per seed:", "",
+              "| seed | epochs | threshold | entity micro | entity macro | relation micro | relation macro |"
+              " runtime |", "|---|---|---|---|---|---|---|---|"]
     for r in runs:
-        lines.append(f"| {r['seed']} | {r['epochs']} | {r['entity_micro_f1']:.2f} | {r['entity_macro_f1']:.2f} | "
+        lines.append(f"| {r['seed']} | {r['epochs']} | {r.get('threshold', 0.5)} | {r['entity_micro_f1']:.2f} | "
+                     f"{r['entity_macro_f1']:.2f} | "
                      f"{r['relation_micro_f1']:.2f} | {r['relation_macro_f1']:.2f} | {r['runtime_s'] / 60:.1f} min |")
     (out_dir / "results.md").write_text("\n".join(lines) + "\n")
     return result
@@ -111,6 +118,9 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--final-epochs", type=int, help="skip selection and train the final model this long")
     parser.add_argument("--patience", type=int, default=5)
+    parser.add_argument("--threshold", type=float, default=0.5,
+                        help="relation threshold of the final model when --final-epochs skips selection "
+                             "(otherwise the one tuned on dev during selection)")
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--encoder-lr", type=float, default=5e-5)
     parser.add_argument("--head-lr", type=float, default=1e-3)

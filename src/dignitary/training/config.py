@@ -15,6 +15,7 @@ class TrainConfig:
     seed: int = 13
     epochs: int = 30
     batch_size: int = 8  # windows per step
+    group_by_length: bool = True  # batch windows of similar length together (less padding)
     encoder_lr: float = 5e-5
     head_lr: float = 1e-3
     weight_decay: float = 0.01

@@ -31,7 +31,7 @@ def tune_relation_threshold(model_dir: str | Path, dev_docs: list[Document], dev
                             autocast_dtype: torch.dtype | None = None) -> dict:
     """Store the dev-best threshold in ``model_dir/dignitary.json``; return the sweep."""
     model_dir = Path(model_dir)
-    model, tokenizer, meta = load_pretrained(model_dir)
+    model, tokenizer, _ = load_pretrained(model_dir)
     model.to(device)
     predictor = Predictor(model, tokenizer, device=device, autocast_dtype=autocast_dtype,
                           relation_threshold=min(CANDIDATES))
@@ -40,7 +40,15 @@ def tune_relation_threshold(model_dir: str | Path, dev_docs: list[Document], dev
     top = max(sweep.values())
     # among thresholds within half a point of the best, the one nearest 0.5 (dev sets are small)
     best = min((t for t, f in sweep.items() if f >= top - 0.005), key=lambda t: abs(t - 0.5))
-    meta["heads"]["relation_threshold"] = best
-    meta["threshold_sweep"] = {str(k): v for k, v in sweep.items()}
-    (model_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    set_relation_threshold(model_dir, best, sweep={str(k): v for k, v in sweep.items()})
     return {"threshold": best, "sweep": sweep}
+
+
+def set_relation_threshold(model_dir: str | Path, threshold: float, **notes) -> None:
+    """Write ``threshold`` (and any ``notes``, e.g. the sweep it came from) into ``model_dir/dignitary.json``."""
+    path = Path(model_dir) / META_FILE
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta["heads"]["relation_threshold"] = threshold
+    for key, value in notes.items():
+        meta[f"threshold_{key}"] = value
+    path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

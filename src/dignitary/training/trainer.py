@@ -54,6 +54,24 @@ def evaluate_model(model: JointModel, tokenizer, docs: list[Document], device: t
     return evaluate_documents(docs, predicted, model.schema)
 
 
+GROUP_BATCHES = 50  # batches sorted together by length; bigger groups pad less and shuffle less
+
+
+def length_grouped_batches(windows: list[TrainWindow], batch_size: int, rng: random.Random) -> list[list[TrainWindow]]:
+    """Batches of windows of similar length, in random order (less padding than random batches).
+
+    ``windows`` come shuffled; each run of ``GROUP_BATCHES`` batches' worth is sorted by length
+    and cut into batches, then the batches are shuffled, so an epoch still sees every window once.
+    """
+    group = batch_size * GROUP_BATCHES
+    batches = []
+    for i in range(0, len(windows), group):
+        ordered = sorted(windows[i:i + group], key=lambda w: w.chunk.end - w.chunk.start, reverse=True)
+        batches += [ordered[j:j + batch_size] for j in range(0, len(ordered), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
 class Trainer:
     """Fine-tunes a ``JointModel`` on JSONL files; ``fit`` returns the best dev scores."""
 
@@ -87,6 +105,8 @@ class Trainer:
 
     def batches(self, windows: list[TrainWindow]) -> list[list[TrainWindow]]:
         size = self.config.batch_size
+        if self.config.group_by_length:
+            return length_grouped_batches(windows, size, self.rng)
         return [windows[i:i + size] for i in range(0, len(windows), size)]
 
     # ---- optimisation -------------------------------------------------------------
