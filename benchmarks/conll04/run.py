@@ -80,23 +80,28 @@ def run_seed(seed: int, args, paths: dict[str, Path], work: Path) -> dict:
             "per_relation": {k: 100 * v.f1 for k, v in report.relations.per_label.items()}}
 
 
-def write_results(runs: list[dict], args, out_dir: Path) -> dict:
+def summarize(runs: list[dict], args) -> dict:
+    """Mean and population std over seeds, with everything needed to repeat the run."""
     keys = ("entity_micro_f1", "entity_macro_f1", "relation_micro_f1", "relation_macro_f1")
     summary = {k: statistics.mean(r[k] for r in runs) for k in keys}
     summary.update({f"{k}_std": statistics.pstdev([r[k] for r in runs]) for k in keys})
-    result = {**summary, "encoder": args.encoder, "seeds": [r["seed"] for r in runs], "runs": runs,
-              "command": "python benchmarks/conll04/run.py " + " ".join(sys.argv[1:]), "device": args.device,
-              "runtime_s": sum(r["runtime_s"] for r in runs)}
-    (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
+    return {**summary, "encoder": args.encoder, "seeds": [r["seed"] for r in runs], "runs": runs,
+            "command": "python benchmarks/conll04/run.py " + " ".join(sys.argv[1:]), "device": args.device,
+            "runtime_s": sum(r["runtime_s"] for r in runs)}
+
+
+def render_markdown(result: dict) -> str:
+    """``results.md`` from the ``results.json`` dictionary."""
+    runs = result["runs"]
     lines = ["# CoNLL04 (SpERT split) — dignitary", "",
              f"Command: `{result['command']}`", "",
-             f"Encoder: `{args.encoder}` · device: {args.device} · seeds: {result['seeds']} · "
+             f"Encoder: `{result['encoder']}` · device: {result['device']} · seeds: {result['seeds']} · "
              f"total runtime: {result['runtime_s'] / 60:.1f} min", "",
              "Strict scores on the test set (288 sentences), mean over seeds (± population std):", "",
              "| system | entity micro F1 | relation micro F1 | relation macro F1 |", "|---|---|---|---|",
-             f"| **dignitary** | {summary['entity_micro_f1']:.2f} ± {summary['entity_micro_f1_std']:.2f} | "
-             f"{summary['relation_micro_f1']:.2f} ± {summary['relation_micro_f1_std']:.2f} | "
-             f"{summary['relation_macro_f1']:.2f} ± {summary['relation_macro_f1_std']:.2f} |"]
+             f"| **dignitary** | {result['entity_micro_f1']:.2f} ± {result['entity_micro_f1_std']:.2f} | "
+             f"{result['relation_micro_f1']:.2f} ± {result['relation_micro_f1_std']:.2f} | "
+             f"{result['relation_macro_f1']:.2f} ± {result['relation_macro_f1_std']:.2f} |"]
     for name, ent, rel in PUBLISHED:
         lines.append(f"| {name} (published) | {ent if ent is not None else '—'} | {rel} | — |")
     lines += ["", "Per seed:", "",
@@ -106,8 +111,12 @@ def write_results(runs: list[dict], args, out_dir: Path) -> dict:
         lines.append(f"| {r['seed']} | {r['epochs']} | {r.get('threshold', 0.5)} | {r['entity_micro_f1']:.2f} | "
                      f"{r['entity_macro_f1']:.2f} | "
                      f"{r['relation_micro_f1']:.2f} | {r['relation_macro_f1']:.2f} | {r['runtime_s'] / 60:.1f} min |")
-    (out_dir / "results.md").write_text("\n".join(lines) + "\n")
-    return result
+    labels = list(runs[0]["per_relation"])
+    lines += ["", "Relation F1 by type (test):", "", "| seed | " + " | ".join(labels) + " |",
+              "|---|" + "---|" * len(labels)]
+    for r in runs:
+        lines.append(f"| {r['seed']} | " + " | ".join(f"{r['per_relation'][k]:.2f}" for k in labels) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> int:
@@ -129,14 +138,20 @@ def main() -> int:
     parser.add_argument("--device", default="auto")
     parser.add_argument("--work", default=str(REPO / "runs" / "conll04"))
     parser.add_argument("--out-dir", default=str(HERE))
+    parser.add_argument("--render", metavar="RESULTS_JSON", help="only rewrite results.md from a results.json")
     args = parser.parse_args()
     from dignitary.device import resolve_device
 
     args.device = str(resolve_device(args.device))
     work = Path(args.work)
-    paths = convert(Path(args.data), work / "data")
-    runs = [run_seed(seed, args, paths, work) for seed in args.seeds]
-    result = write_results(runs, args, Path(args.out_dir))
+    out_dir = Path(args.out_dir)
+    if args.render:
+        result = json.loads(Path(args.render).read_text())
+    else:
+        paths = convert(Path(args.data), work / "data")
+        result = summarize([run_seed(seed, args, paths, work) for seed in args.seeds], args)
+        (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out_dir / "results.md").write_text(render_markdown(result))
     print(json.dumps({k: result[k] for k in ("entity_micro_f1", "relation_micro_f1", "relation_macro_f1")}))
     return 0
 
