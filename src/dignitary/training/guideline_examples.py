@@ -79,11 +79,13 @@ ORG_TITLES = ["Minister", "Vice-minister", "Deputy Minister", "Director", "Deput
               "General Secretary", "President", "Vice President", "Chairman", "Chairwoman", "member", "Head",
               "Deputy Secretary", "Director General", "Secretary of International Relations",
               "Vice President for International Affairs", "Secretary for International Affairs", "spokesperson",
-              "First Secretary", "Vice Chairman", "executive director", "Co-chair"]
+              "First Secretary", "Vice Chairman", "executive director", "Co-chair",
+              "Director General of Asian Affairs", "Deputy Director General of European Affairs"]
 STATE_TITLES = ["President", "Vice President", "Foreign Minister", "Defence Minister", "Prime Minister",
                 "Minister of Labor", "Minister of Trade", "Minister for Foreign Affairs", "Ambassador",
                 "Minister of Economy and Finance", "Deputy Foreign Minister", "Vice-President", "interim President",
                 "Minister for Communication and Information", "Interior Minister", "former President"]
+LONG_AMBASSADOR = "Ambassador Extraordinary and Plenipotentiary"
 NICK_TITLES = ["leader", "MP", "spokesman", "spokeswoman", "chairman", "deputy leader", "peer", "candidate"]
 PLAIN_TITLES = ["Chancellor", "Home Secretary", "Foreign Secretary", "Senator", "Governor", "Professor",
                 "General", "Ambassador", "Deputy", "Mayor", "Commissioner", "Judge"]
@@ -186,9 +188,9 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         (_, adj), (country2, _) = rng.sample(GPES, 2)
         g = b.ent(adj, "GPE")
         b.add(" ")
-        title = rng.choice(STATE_TITLES)
+        title = rng.choice(STATE_TITLES + [LONG_AMBASSADOR])
         t = b.ent(title, "TITLE")
-        if title == "Ambassador":
+        if title.startswith("Ambassador"):
             b.add(" to ")
             b.ent(country2, "GPE")
         b.position(p, t, g)
@@ -225,10 +227,14 @@ def describe(b: Builder, rng: random.Random, person: Person, style: str | None =
         p = b.ent(person.full, "PER")
         b.add(", ")
         title = rng.choice(["President", "Foreign Minister", "Vice President", "Prime Minister", "Mayor",
-                            "Governor", "Minister of Defence", "Ambassador"])
+                            "Governor", "Minister of Defence", "Ambassador", LONG_AMBASSADOR])
         t = b.ent(title, "TITLE")
         b.add(" of ")
-        g = b.ent(rng.choice(CITIES) if title in ("Mayor", "Governor") else rng.choice(GPES)[0], "GPE")
+        (country, _), (country2, _) = rng.sample(GPES, 2)
+        g = b.ent(rng.choice(CITIES) if title in ("Mayor", "Governor") else country, "GPE")
+        if title.startswith("Ambassador") and rng.random() < 0.6:  # the sending state is the one after "of"
+            b.add(" to ")
+            b.ent(country2, "GPE")
         b.position(p, t, g)
         b.add(",")
         return p
@@ -396,21 +402,26 @@ ROSTER_TITLES = ["deputy", "youth secretary", "Minister of Labor", "Vice Preside
 
 
 def roster(b: Builder, rng: random.Random) -> None:
-    """A list of attendees, each title right before its holder ("..., youth secretary Ana Ortiz, ...")
-    or each holder followed by an apposition ("Ana Ortiz, Minister of Labor; ...")."""
+    """A list of attendees in one of three forms: each title right before its holder ("...,
+    youth secretary Ana Ortiz, ..."), each holder followed by an apposition ("Ana Ortiz, Minister
+    of Labor; ..."), or each title first and its holder after a comma ("the Minister of Labor,
+    Ana Ortiz; the mayor of Lima, Luis Rojas; ...")."""
     b.add(rng.choice(["The delegation included ", "Also present were ", "Attending the event were ",
                       "The delegation was made up of "]))
     count = rng.randint(3, 5)
-    before = rng.random() < 0.6
+    form = rng.choices(["before", "after", "title_first"], [0.45, 0.3, 0.25])[0]
     for k in range(count):
         if k:
-            b.add(", and " if k == count - 1 and not before else (" and " if k == count - 1 else
-                                                                   (", " if before else "; ")))
-        if before:
+            last = k == count - 1
+            if form == "before":
+                b.add(" and " if last else ", ")
+            else:
+                b.add("; and " if last else "; ")
+        if form == "before":
             t = b.ent(rng.choice(ROSTER_TITLES), "TITLE")
             b.add(" ")
             b.rel(b.ent(new_person(rng).full, "PER"), t, "has_title")
-        else:
+        elif form == "after":
             p = b.ent(new_person(rng).full, "PER")
             b.add(", ")
             t = b.ent(rng.choice(ROSTER_TITLES + ORG_TITLES), "TITLE")
@@ -418,6 +429,34 @@ def roster(b: Builder, rng: random.Random) -> None:
             if rng.random() < 0.5:
                 b.add(" of ")
                 b.rel(t, org_mention(b, rng, rng.choice(ORGS), with_abbreviation=False), "title_at")
+        else:
+            b.add("the ")
+            t = b.ent(rng.choice(ROSTER_TITLES + ORG_TITLES), "TITLE")
+            if rng.random() < 0.7:
+                b.add(" of ")
+                if rng.random() < 0.6:
+                    where = org_mention(b, rng, rng.choice(ORGS), with_abbreviation=False)
+                else:
+                    where = b.ent(rng.choice(GPES)[0], "GPE")
+                b.rel(t, where, "title_at")
+            b.add(", ")
+            b.rel(b.ent(new_person(rng).full, "PER"), t, "has_title")
+    b.add(".")
+
+
+def relative(b: Builder, rng: random.Random) -> None:
+    """A holder's relative: kinship is not a title and the relative does not hold the office."""
+    opening = rng.choice(["The ", "Also present was the "])
+    b.add(opening)
+    g = b.ent(rng.choice(GPES)[1], "GPE")
+    b.add(" ")
+    t = b.ent(rng.choice(["president", "President", "foreign minister", "ambassador", "prime minister"]), "TITLE")
+    b.rel(t, g, "title_at")
+    b.add(rng.choice(["’s ", "'s "]) + rng.choice(["son", "daughter", "wife", "husband", "brother", "nephew"]) + ", ")
+    b.ent(new_person(rng).full, "PER")
+    if opening == "The ":
+        b.add(", " + rng.choice(["also attended the meeting", "was present at some of the talks",
+                                 "travelled with the delegation"]))
     b.add(".")
 
 
@@ -455,7 +494,8 @@ def group_members(b: Builder, rng: random.Random) -> None:
 
 
 SENTENCES: list[tuple[Callable[[Builder, random.Random], None], float]] = [
-    (meeting, 0.4), (non_meeting, 0.2), (statement, 0.2), (group_members, 0.1), (roster, 0.1),
+    (meeting, 0.4), (non_meeting, 0.2), (statement, 0.2), (group_members, 0.1), (roster, 0.12),
+    (relative, 0.05),
 ]
 
 
