@@ -1,9 +1,10 @@
 import json
+import random
 from pathlib import Path
 
 from dignitary.schema import Schema
 from dignitary.text.sentences import split_sentences
-from dignitary.training.guideline_examples import HONORIFICS, generate
+from dignitary.training.guideline_examples import HONORIFICS, Builder, generate, relative, roster
 from dignitary.validation import parse_record
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "guideline_examples.jsonl"
@@ -44,3 +45,30 @@ def test_examples_are_deterministic_for_a_seed():
 def test_shipped_file_is_the_generator_output():
     shipped = [json.loads(line) for line in SHIPPED.read_text(encoding="utf-8").splitlines()]
     assert shipped == generate()
+
+
+def test_a_relative_of_an_office_holder_holds_no_title():
+    for seed in range(20):
+        b = Builder()
+        relative(b, random.Random(seed))
+        person = next(e for e in b.entities if e["label"] == "PER")
+        assert all(person["id"] not in (r["head"], r["tail"]) for r in b.relations), b.text
+        assert [r["label"] for r in b.relations] == ["title_at"]
+
+
+def test_a_title_first_roster_links_each_holder_to_the_title_before_it():
+    seen = 0
+    for seed in range(40):
+        b = Builder()
+        roster(b, random.Random(seed))
+        if "; the " not in b.text:
+            continue
+        seen += 1
+        by_id = {e["id"]: e for e in b.entities}
+        for r in b.relations:
+            if r["label"] == "has_title":
+                person, title = by_id[r["head"]], by_id[r["tail"]]
+                assert title["end"] < person["start"], b.text
+                between = b.text[title["end"]:person["start"]]
+                assert ";" not in between and between.endswith(", "), b.text
+    assert seen
