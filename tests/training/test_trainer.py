@@ -31,3 +31,31 @@ def test_batch_order_is_shuffled_and_seeded():
     assert [[w.tag for w in b] for b in first] == [[w.tag for w in b] for b in again]
     lengths = [b[0].chunk.end for b in first]
     assert lengths != sorted(lengths) and lengths != sorted(lengths, reverse=True)
+
+
+def test_fused_optimizer_follows_the_same_update_rule(tmp_path, tiny_tokenizer):
+    import pytest
+
+    from dignitary.models.config import HeadConfig
+    from dignitary.models.joint import JointModel
+    from dignitary.schema import Schema
+    from dignitary.training import TrainConfig, Trainer
+    from tests.helpers import REPO, make_tiny_encoder
+
+    toy = str(REPO / "tests" / "data" / "toy.jsonl")
+
+    def losses(fused: bool) -> tuple[list[float], bool]:
+        model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=1, dropout=0.0), Schema.builtin("default"),
+                           HeadConfig(max_tokens=48, relation_hidden=16, dropout=0.0))
+        cfg = TrainConfig(train_files=[toy], encoder="", output_dir=str(tmp_path / str(fused)), epochs=3,
+                          batch_size=2, device="cpu", half=False, seed=5, fused_optimizer=fused, tune_threshold=False)
+        trainer = Trainer(cfg, model=model, tokenizer=tiny_tokenizer)
+        optimizer, _ = trainer.make_optimizer(10)
+        state = trainer.fit()
+        return [h["loss"] for h in state["history"]], bool(optimizer.defaults.get("fused"))
+
+    plain, plain_fused = losses(False)
+    fused, fused_flag = losses(True)
+    assert not plain_fused and fused_flag
+    assert plain[-1] < plain[0]
+    assert fused == pytest.approx(plain, rel=1e-3)

@@ -116,6 +116,7 @@ class Trainer:
         optimizer = torch.optim.AdamW(
             [{"params": enc, "lr": self.config.encoder_lr}, {"params": heads, "lr": self.config.head_lr}],
             weight_decay=self.config.weight_decay,
+            fused=True if self.config.fused_optimizer else None,
         )
         scheduler = get_linear_schedule_with_warmup(optimizer, int(self.config.warmup_ratio * steps), steps)
         return optimizer, scheduler
