@@ -87,8 +87,19 @@ def summarize(runs: list[dict], args) -> dict:
     summary.update({f"{k}_std": statistics.pstdev([r[k] for r in runs]) for k in keys})
     summary.update({f"{k}_range": max(r[k] for r in runs) - min(r[k] for r in runs) for k in keys})
     return {**summary, "encoder": args.encoder, "seeds": [r["seed"] for r in runs], "runs": runs,
+            "final_epochs": getattr(args, "final_epochs", None),
             "command": "python benchmarks/conll04/run.py " + " ".join(sys.argv[1:]), "device": args.device,
             "runtime_s": sum(r["runtime_s"] for r in runs)}
+
+
+def protocol_line(result: dict) -> str:
+    """How the number of epochs and the relation threshold of the final models were chosen."""
+    if result.get("final_epochs") or "--final-epochs" in result["command"]:
+        return ("Protocol: no selection run; each final model trains on train+dev for the given `--final-epochs` "
+                "with the given `--threshold` (both fixed beforehand from earlier selection runs on dev), "
+                "then is scored once on test.")
+    return ("Protocol (SpERT): per seed, a selection run on train picks the epoch and relation threshold on "
+            "dev; the final model trains on train+dev for that many epochs and is scored once on test.")
 
 
 def render_markdown(result: dict) -> str:
@@ -98,6 +109,7 @@ def render_markdown(result: dict) -> str:
              f"Command: `{result['command']}`", "",
              f"Encoder: `{result['encoder']}` · device: {result['device']} · seeds: {result['seeds']} · "
              f"total runtime: {result['runtime_s'] / 60:.1f} min", "",
+             protocol_line(result), "",
              "Strict scores on the test set (288 sentences), mean over seeds (± population std):", "",
              "| system | entity micro F1 | relation micro F1 | relation macro F1 |", "|---|---|---|---|",
              f"| **dignitary** | {result['entity_micro_f1']:.2f} ± {result['entity_micro_f1_std']:.2f} | "
