@@ -96,8 +96,8 @@ def protocol_line(result: dict) -> str:
     """How the number of epochs and the relation threshold of the final models were chosen."""
     if result.get("final_epochs") or "--final-epochs" in result["command"]:
         return ("Protocol: no selection run; each final model trains on train+dev for the given `--final-epochs` "
-                "with the given `--threshold` (both fixed beforehand from earlier selection runs on dev), "
-                "then is scored once on test.")
+                "with the given `--threshold` (both fixed beforehand, without the test set; benchmarks/README.md "
+                "says how), then is scored once on test.")
     return ("Protocol (SpERT): per seed, a selection run on train picks the epoch and relation threshold on "
             "dev; the final model trains on train+dev for that many epochs and is scored once on test.")
 
