@@ -18,7 +18,7 @@ class TrainConfig:
     group_by_length: bool = True  # batch windows of similar length together (less padding)
     encoder_lr: float = 5e-5
     head_lr: float = 1e-3
-    fused_optimizer: bool = False  # torch's fused AdamW: one kernel per step (much faster on CPU), same update rule
+    fused_optimizer: bool = False  # torch's fused AdamW: the same update rule in one kernel per step
     weight_decay: float = 0.01
     warmup_ratio: float = 0.1
     patience: int = 8  # epochs without dev improvement before stopping
