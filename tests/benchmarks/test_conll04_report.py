@@ -31,15 +31,16 @@ def test_summary_averages_seeds_and_keeps_the_command(conll04_run):
     assert result["command"].startswith("python benchmarks/conll04/run.py")
 
 
-def test_report_lists_published_results_seeds_and_spread(conll04_run):
-    args = SimpleNamespace(encoder=".encoders/mpnet", device="cpu", final_epochs=None)
+def test_report_lists_published_results_seeds_and_spread(conll04_run, monkeypatch):
+    args = SimpleNamespace(encoder=".encoders/mpnet", device="cpu")
+    monkeypatch.setattr("sys.argv", ["run.py", "--seeds", "13", "14"])
     text = conll04_run.render_markdown(conll04_run.summarize([fake_run(13, 71.0), fake_run(14, 72.5)], args))
     assert "| **dignitary** | 88.00 ± 0.00 | 71.75 ± 0.75 |" in text
     assert "| SpERT (BERT-base) (published) | 88.94 | 71.47 | — |" in text
     assert "from 71.00 to 72.50 (1.50 points" in text
     assert "| 14 | 12 | 0.5 |" in text and "| 13 | 70.00 | 90.00 |" in text
     assert "Protocol (SpERT)" in text
-    args.final_epochs = 12
+    monkeypatch.setattr("sys.argv", ["run.py", "--seeds", "13", "--final-epochs", "12"])
     single = conll04_run.render_markdown(conll04_run.summarize([fake_run(13, 71.0)], args))
     assert "Spread over" not in single
     assert "no selection run" in single
