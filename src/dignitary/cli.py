@@ -367,11 +367,50 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _add_package(sub) -> None:
+    p = sub.add_parser("package", help="build a model package wheel (dignitary-model-NAME) from a model directory")
+    p.add_argument("model", help="model directory, e.g. models/default")
+    p.add_argument("output", help="folder for the wheel")
+    p.add_argument("--name", help="model name (default: the directory's name)")
+    p.add_argument("--version", dest="model_version", default=__version__, help="package version")
+    p.add_argument("--license-file", help="licence text to ship in the wheel")
+    p.add_argument("--no-build-isolation", action="store_true", help="build with this environment's setuptools")
+    p.set_defaults(func=cmd_package)
+
+
+def cmd_package(args) -> int:
+    from .models.package import build_model_package
+
+    wheel = build_model_package(args.model, args.output, name=args.name, version=args.model_version,
+                                license_file=args.license_file, build_isolation=not args.no_build_isolation)
+    print(f"wrote {wheel}")
+    return 0
+
+
+def _add_info(sub) -> None:
+    p = sub.add_parser("info", help="library and model versions, model card, schema and labels, backend, device")
+    p.add_argument("--model", help="model directory or installed model name (default: the default model)")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--backend", default="torch", choices=["torch", "onnx"])
+    p.add_argument("--threads", type=int, help="CPU threads")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_info)
+
+
+def cmd_info(args) -> int:
+    from .info import collect_info, format_info
+
+    info = collect_info(args.model, device=args.device, backend=args.backend, threads=args.threads)
+    print(json.dumps(info, indent=2) if args.json else format_info(info))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dignitary", description="Officials, titles and meetings from news.")
     parser.add_argument("--version", action="version", version=f"dignitary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_calibrate, _add_evaluate, _add_extract, _add_records, _add_export):
+    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_calibrate, _add_evaluate, _add_extract, _add_records, _add_export,
+                _add_package, _add_info):
         add(sub)
     return parser
 

@@ -5,7 +5,6 @@ Follows spaCy's component contract: ``predict`` computes without touching its in
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Union
 
@@ -16,18 +15,16 @@ from .document import Document
 from .errors import DignitaryError
 from .inference.predictor import Prediction, Predictor, annotate
 from .models.pretrained import load_pretrained
+from .models.registry import MODEL_ENV, locate_model, warn_if_incompatible
 
 TextLike = Union[str, Document, dict]
-DEFAULT_MODEL_ENV = "DIGNITARY_MODEL"
+DEFAULT_MODEL_ENV = MODEL_ENV
 BACKENDS = ("torch", "onnx")
 
 
 def default_model_path() -> Path:
-    """``$DIGNITARY_MODEL``, else the shipped ``models/default`` of the source checkout."""
-    env = os.environ.get(DEFAULT_MODEL_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "models" / "default"
+    """``$DIGNITARY_MODEL``, else ``models/default`` of a source checkout, else the installed default model."""
+    return locate_model(None).path
 
 
 def _as_document(item: TextLike, index: int) -> Document:
@@ -46,10 +43,12 @@ def _as_document(item: TextLike, index: int) -> Document:
 class Extractor:
     """Finds entities and relations in texts with a trained joint model."""
 
-    def __init__(self, predictor: Predictor, meta: dict[str, Any] | None = None, batch_size: int = 32):
+    def __init__(self, predictor: Predictor, meta: dict[str, Any] | None = None, batch_size: int = 32,
+                 path: Path | None = None):
         self.predictor = predictor
         self.meta = meta or {}
         self.batch_size = batch_size
+        self.path = path
 
     @property
     def schema(self):
@@ -59,7 +58,7 @@ class Extractor:
     def from_pretrained(cls, path: str | Path | None = None, device: str = "auto", dtype: str = "auto",
                         backend: str = "torch", batch_size: int = 32, token_budget: int = 8192,
                         threads: int | None = None, relation_threshold: float | None = None) -> "Extractor":
-        """Load a model directory (default: the shipped model).
+        """Load a model: a directory, an installed model's name, or ``None`` for the default model.
 
         ``dtype``: ``auto`` (bf16 on CUDA, fp32 on CPU), ``fp32``, ``bf16``, ``fp16`` or ``int8``
         (CPU: the encoder's matrix products with int8 weights in ONNX Runtime). ``backend``:
@@ -68,13 +67,12 @@ class Extractor:
         """
         if threads:
             torch.set_num_threads(threads)
-        path = Path(path) if path is not None else default_model_path()
-        if not path.is_dir():
-            raise DignitaryError(f"model directory {path} does not exist")
+        path = locate_model(path).path
         if backend not in BACKENDS:
             raise DignitaryError(f"unknown backend {backend!r}; choose from {BACKENDS}")
         dev = resolve_device(device)
         model, tokenizer, meta = load_pretrained(path)
+        warn_if_incompatible(meta)
         autocast = resolve_dtype(dtype, dev)
         if dtype == "int8":
             if dev.type != "cpu":
@@ -87,7 +85,7 @@ class Extractor:
             model.encode = encoder.encode  # type: ignore[method-assign]
         predictor = Predictor(model, tokenizer, device=dev, autocast_dtype=autocast, token_budget=token_budget,
                               max_batch_size=max(batch_size, 1) * 4, relation_threshold=relation_threshold)
-        return cls(predictor, meta, batch_size)
+        return cls(predictor, meta, batch_size, path=path)
 
     def predict(self, docs: list[Document]) -> list[Prediction]:
         """Entities and relations for each document; the documents are not changed."""
