@@ -95,7 +95,8 @@ def cmd_convert(args) -> int:
 
 def _add_train(sub) -> None:
     p = sub.add_parser("train", help="fine-tune a joint model")
-    p.add_argument("--train", nargs="+", required=True, help="training JSONL files")
+    p.add_argument("--train", nargs="+", required=True,
+                   help="training JSONL files (or Parquet, save_to_disk folders, Hub datasets: dignitary[datasets])")
     p.add_argument("--dev", help="dev JSONL for model selection and early stopping")
     p.add_argument("--encoder", required=True, help="base encoder directory (Hugging Face format)")
     p.add_argument("-o", "--output", required=True, help="model directory to write")

@@ -54,6 +54,16 @@ def evaluate_model(model: JointModel, tokenizer, docs: list[Document], device: t
     return evaluate_documents(docs, predicted, model.schema)
 
 
+def read_training_file(path: str | Path, schema: Schema) -> list[Document]:
+    """JSONL with dignitary's line-level checks; anything else (Parquet, a ``save_to_disk`` folder, a Hub
+    dataset) through Hugging Face ``datasets``."""
+    if str(path).endswith(".jsonl"):
+        return read_jsonl(path, schema)
+    from ..integrations.hf_datasets import load_documents
+
+    return load_documents(path, schema)
+
+
 GROUP_BATCHES = 50  # batches sorted together by length; bigger groups pad less and shuffle less
 
 
@@ -86,8 +96,8 @@ class Trainer:
                                                              context_pooling=config.context_pooling))
         self.model = model.to(self.device)
         self.tokenizer = tokenizer
-        self.train_docs = [d for f in config.train_files for d in read_jsonl(f, self.schema)]
-        self.dev_docs = read_jsonl(config.dev_file, self.schema) if config.dev_file else []
+        self.train_docs = [d for f in config.train_files for d in read_training_file(f, self.schema)]
+        self.dev_docs = read_training_file(config.dev_file, self.schema) if config.dev_file else []
         self.autocast = torch.bfloat16 if self.device.type == "cuda" else None
         self.start_id, self.end_id = special_ids(tokenizer)
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
