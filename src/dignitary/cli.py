@@ -360,10 +360,10 @@ def _add_export(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from .extractor import default_model_path
     from .inference.onnx_backend import export_onnx
+    from .models.registry import locate_model
 
-    path = export_onnx(Path(args.model) if args.model else default_model_path(), opset=args.opset, int8=args.int8)
+    path = export_onnx(locate_model(args.model).path, opset=args.opset, int8=args.int8)
     print(f"wrote {path}")
     return 0
 

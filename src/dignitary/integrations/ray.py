@@ -16,6 +16,7 @@ import numpy as np
 
 from ..batch import InputRecord, is_text_file, text_file_record
 from ..jsonl import parse_line
+from ..models.registry import locate_model
 
 
 def _lines(row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -76,7 +77,7 @@ def extract_dataset(paths: list[str], model: str | None = None, workers: int = 1
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
     logging.getLogger("ray.data").setLevel(logging.WARNING)
-    model = str(Path(model).resolve()) if model else None
+    model = str(locate_model(model).path.resolve()) if model else None  # a name becomes its installed directory
     ds = ray.data.read_binary_files([str(Path(p).resolve()) for p in paths], include_paths=True)
     ds = ds.flat_map(_lines)
     return ds.map_batches(
