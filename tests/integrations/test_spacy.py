@@ -101,3 +101,12 @@ def test_shipped_model_in_a_blank_pipeline():
     assert ("Liu Haixing", "met", "Remigio Ceballos") in rels
     assert ("Liu Haixing", "has_title", "Minister") in rels
     assert all(0.0 <= r.score <= 1.0 for r in doc._.relations)
+
+
+def test_a_saved_pipeline_loads_with_the_component(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == ["dignitary"]
+    for text in TEXTS:
+        a, b = nlp(text), loaded(text)
+        assert [(e.start, e.end, e.label_) for e in a.ents] == [(e.start, e.end, e.label_) for e in b.ents]
