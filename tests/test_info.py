@@ -39,3 +39,16 @@ def test_info_of_the_shipped_model_as_json(capsys):
     assert any(r["metric"] == "f1" for r in info["model"]["card"]["results"])
     assert main(["info", "--device", "cpu"]) == 0
     assert "card       dignitary default model" in capsys.readouterr().out
+
+
+def test_info_without_a_model_still_shows_the_library(monkeypatch, tmp_path, capsys):
+    from dignitary.models import registry
+
+    monkeypatch.setattr(registry, "CHECKOUT_MODELS", tmp_path)
+    monkeypatch.setattr(registry, "entry_points", lambda group: [])
+    monkeypatch.delenv("DIGNITARY_MODEL", raising=False)
+    assert main(["info", "--device", "cpu"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"dignitary {__version__} (Python")
+    assert "model      missing: no model named 'default'" in out and "pip install dignitary-model-default" in out
+    assert "device     cpu" in out

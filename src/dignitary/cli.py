@@ -403,7 +403,7 @@ def cmd_info(args) -> int:
 
     info = collect_info(args.model, device=args.device, backend=args.backend, threads=args.threads)
     print(json.dumps(info, indent=2) if args.json else format_info(info))
-    return 0
+    return 1 if "error" in info["model"] else 0
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from . import __version__
+from .errors import DignitaryError
 from .models.card import card_summary
 from .models.registry import check_compatibility, locate_model, read_meta
 
@@ -27,16 +28,29 @@ def collect_info(model: str | None = None, device: str = "auto", backend: str = 
 
     if threads:
         torch.set_num_threads(threads)
-    location = locate_model(model)
+    info: dict[str, Any] = {
+        "dignitary": __version__,
+        "python": platform.python_version(),
+        "libraries": {d: _version(d) for d in ("torch", "transformers", "tokenizers", "onnxruntime", "spacy",
+                                                 "datasets")},
+        "runtime": {
+            "backend": backend,
+            "onnxruntime_available": importlib.util.find_spec("onnxruntime") is not None,
+            "device": str(resolve_device(device)),
+            "cuda_available": torch.cuda.is_available(),
+            "threads": torch.get_num_threads(),
+        },
+    }
+    try:
+        location = locate_model(model)
+    except DignitaryError as exc:  # still show the library; the message says what to install
+        return {**info, "model": {"error": str(exc)}, "schema": {}}
     meta = read_meta(location.path)
     schema = meta.get("schema", {})
     package = meta.get("package") or {}
     warning = check_compatibility(meta)
     return {
-        "dignitary": __version__,
-        "python": platform.python_version(),
-        "libraries": {d: _version(d) for d in ("torch", "transformers", "tokenizers", "onnxruntime", "spacy",
-                                                 "datasets")},
+        **info,
         "model": {
             "path": str(location.path.resolve()),
             "found_as": location.source,
@@ -54,25 +68,25 @@ def collect_info(model: str | None = None, device: str = "auto", backend: str = 
             "entities": schema.get("entities", []),
             "relations": schema.get("relations", {}),
         },
-        "runtime": {
-            "backend": backend,
-            "onnxruntime_available": importlib.util.find_spec("onnxruntime") is not None,
-            "device": str(resolve_device(device)),
-            "cuda_available": torch.cuda.is_available(),
-            "threads": torch.get_num_threads(),
-        },
     }
 
 
 def format_info(info: dict[str, Any]) -> str:
     """``collect_info``'s dict as readable text."""
-    model, card, runtime = info["model"], info["model"]["card"], info["runtime"]
+    model, runtime = info["model"], info["runtime"]
     libs = ", ".join(f"{k} {v}" for k, v in info["libraries"].items() if v)
-    lines = [
-        f"dignitary {info['dignitary']} (Python {info['python']}; {libs})",
-        f"model      {model['package'] or 'directory'} {model['version'] or ''}".rstrip()
-        + f" at {model['path']} (found as {model['found_as']})",
+    lines = [f"dignitary {info['dignitary']} (Python {info['python']}; {libs})"]
+    runtime_lines = [
+        f"backend    {runtime['backend']} (onnxruntime "
+        f"{'available' if runtime['onnxruntime_available'] else 'not installed'})",
+        f"device     {runtime['device']} (CUDA {'available' if runtime['cuda_available'] else 'not available'})",
+        f"threads    {runtime['threads']}",
     ]
+    if "error" in model:
+        return "\n".join([*lines, f"model      missing: {model['error']}", *runtime_lines])
+    card = model["card"]
+    lines.append(f"model      {model['package'] or 'directory'} {model['version'] or ''}".rstrip()
+                 + f" at {model['path']} (found as {model['found_as']})")
     if model["dignitary_version"]:
         state = "compatible" if model["compatible"] else "INCOMPATIBLE"
         lines.append(f"           built for dignitary {model['dignitary_version']}: {state}")
@@ -94,8 +108,4 @@ def format_info(info: dict[str, Any]) -> str:
         sym = " (symmetric)" if spec.get("symmetric") else ""
         lines.append(f"relation   {label}: {'/'.join(spec['head'])} -> {'/'.join(spec['tail'])}{sym}")
     lines.append(f"threshold  {model['relation_threshold']}")
-    onnx = "available" if runtime["onnxruntime_available"] else "not installed"
-    lines.append(f"backend    {runtime['backend']} (onnxruntime {onnx})")
-    lines.append(f"device     {runtime['device']} (CUDA {'available' if runtime['cuda_available'] else 'not available'})")
-    lines.append(f"threads    {runtime['threads']}")
-    return "\n".join(lines)
+    return "\n".join([*lines, *runtime_lines])

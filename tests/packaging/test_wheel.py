@@ -129,3 +129,6 @@ def test_without_the_model_package_the_error_says_what_to_install(user):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "pip install dignitary-model-default" in result.stderr
+    info = subprocess.run([str(venv / "dignitary"), "info"], cwd=home, env=env, capture_output=True, text=True)
+    assert info.returncode == 1
+    assert f"dignitary {__version__}" in info.stdout and "pip install dignitary-model-default" in info.stdout
