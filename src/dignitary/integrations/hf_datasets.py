@@ -70,10 +70,8 @@ class DatasetAnnotator:
         return (_restore_annotator, (self.model, self.text_column, self.load_kwargs, self._stamp()))
 
     def __call__(self, batch: dict[str, list]) -> dict[str, list]:
-        texts = batch[self.text_column]
-        docs = self.extractor.set_annotations(
-            [Document(str(i), t) for i, t in enumerate(texts)],
-            self.extractor.predict([Document(str(i), t) for i, t in enumerate(texts)]))
+        docs = [Document(str(i), text) for i, text in enumerate(batch[self.text_column])]
+        docs = self.extractor.set_annotations(docs, self.extractor.predict(docs))
         return {"entities": [_entity_rows(d) for d in docs], "relations": [_relation_rows(d) for d in docs]}
 
 

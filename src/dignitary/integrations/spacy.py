@@ -65,9 +65,10 @@ class DignitaryComponent:
 
     def set_annotations(self, docs: list[Doc], predictions: list) -> list[Doc]:
         """Write entities, spans and relations of each prediction onto its doc."""
-        for doc, pred in zip(docs, self.extractor.set_annotations(
-                [Document(str(i), d.text) for i, d in enumerate(docs)], predictions)):
-            self._annotate(doc, pred)
+        annotated = self.extractor.set_annotations([Document(str(i), d.text) for i, d in enumerate(docs)],
+                                                   predictions)
+        for doc, result in zip(docs, annotated):
+            self._annotate(doc, result)
         return docs
 
     def _annotate(self, doc: Doc, annotated: Document) -> None:
