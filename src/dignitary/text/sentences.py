@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon
+    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon maj brig cpl pte insp
+    supt det rt
     pres vs etc inc ltd co corp dept univ no nos fig approx est jan feb mar apr jun jul aug
     sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m""".split()
 )
