@@ -53,3 +53,14 @@ def test_a_quote_that_opens_the_next_sentence_is_not_glued_to_the_previous_one()
 def test_military_and_police_ranks_do_not_split():
     text = "Maj. Gen. Mark Hale met Brig. Gen. Ann Roe and Det. Supt. Ian Low. Rt. Hon. Jo Bell left."
     assert _texts(text) == ["Maj. Gen. Mark Hale met Brig. Gen. Ann Roe and Det. Supt. Ian Low.", "Rt. Hon. Jo Bell left."]
+
+
+def test_chinese_full_width_punctuation_ends_sentences_without_spaces():
+    text = "中联部部长刘海星会见了委内瑞拉驻华大使。双方进行了会谈！他说：“合作很好。”会谈后签署了协议？"
+    assert _texts(text) == ["中联部部长刘海星会见了委内瑞拉驻华大使。", "双方进行了会谈！", "他说：“合作很好。”",
+                            "会谈后签署了协议？"]
+
+
+def test_spanish_and_portuguese_openings_and_guillemets():
+    text = "El canciller dijo «vamos bien». ¿Habrá acuerdo? ¡Sí! O ministro falou."
+    assert _texts(text) == ["El canciller dijo «vamos bien».", "¿Habrá acuerdo?", "¡Sí!", "O ministro falou."]
