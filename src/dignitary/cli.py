@@ -95,8 +95,9 @@ def cmd_convert(args) -> int:
 
 def _add_train(sub) -> None:
     p = sub.add_parser("train", help="fine-tune a joint model")
-    p.add_argument("--train", nargs="+", required=True, help="training JSONL files")
+    p.add_argument("--train", nargs="+", required=True, help="training JSONL files (inline or standoff)")
     p.add_argument("--dev", help="dev JSONL for model selection and early stopping")
+    p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff files")
     p.add_argument("--encoder", required=True, help="base encoder directory (Hugging Face format)")
     p.add_argument("-o", "--output", required=True, help="model directory to write")
     p.add_argument("--schema", default=None)
@@ -132,7 +133,7 @@ def cmd_train(args) -> int:
         head_lr=args.head_lr, patience=args.patience, max_tokens=args.max_tokens, device=args.device,
         deterministic=args.deterministic, resume=args.resume, half=not args.fp32, casing=not args.no_casing,
         augment_swap=args.augment_swap, keep_checkpoint=args.keep_checkpoint, context_pooling=args.context_pooling,
-        group_by_length=not args.no_group_by_length, fused_optimizer=args.fused_optimizer,
+        group_by_length=not args.no_group_by_length, fused_optimizer=args.fused_optimizer, text_files=args.texts,
     )
     state = train(config)
     print(json.dumps({"best_epoch": state.get("best_epoch"), "best": state.get("best")}))

@@ -20,7 +20,7 @@ from ..device import resolve_device
 from ..document import Document
 from ..evaluation.metrics import EvaluationReport, evaluate_documents
 from ..inference.predictor import Predictor, annotate
-from ..jsonl import read_jsonl
+from ..standoff import load_documents
 from ..models.config import HeadConfig
 from ..models.inputs import IGNORE, special_ids
 from ..models.joint import JointModel
@@ -86,8 +86,8 @@ class Trainer:
                                                              context_pooling=config.context_pooling))
         self.model = model.to(self.device)
         self.tokenizer = tokenizer
-        self.train_docs = [d for f in config.train_files for d in read_jsonl(f, self.schema)]
-        self.dev_docs = read_jsonl(config.dev_file, self.schema) if config.dev_file else []
+        self.train_docs = [d for f in config.train_files for d in load_documents(f, self.schema, config.text_files)]
+        self.dev_docs = load_documents(config.dev_file, self.schema, config.text_files) if config.dev_file else []
         self.autocast = torch.bfloat16 if self.device.type == "cuda" else None
         self.start_id, self.end_id = special_ids(tokenizer)
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
