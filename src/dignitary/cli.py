@@ -96,8 +96,10 @@ def cmd_convert(args) -> int:
 def _add_train(sub) -> None:
     p = sub.add_parser("train", help="fine-tune a joint model")
     p.add_argument("--train", nargs="+", required=True,
-                   help="training JSONL files (or Parquet, save_to_disk folders, Hub datasets: dignitary[datasets])")
+                   help="training JSONL files, inline or standoff (or Parquet, save_to_disk folders, Hub datasets: "
+                        "dignitary[datasets])")
     p.add_argument("--dev", help="dev JSONL for model selection and early stopping")
+    p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff files")
     p.add_argument("--encoder", required=True, help="base encoder directory (Hugging Face format)")
     p.add_argument("-o", "--output", required=True, help="model directory to write")
     p.add_argument("--schema", default=None)
@@ -133,7 +135,7 @@ def cmd_train(args) -> int:
         head_lr=args.head_lr, patience=args.patience, max_tokens=args.max_tokens, device=args.device,
         deterministic=args.deterministic, resume=args.resume, half=not args.fp32, casing=not args.no_casing,
         augment_swap=args.augment_swap, keep_checkpoint=args.keep_checkpoint, context_pooling=args.context_pooling,
-        group_by_length=not args.no_group_by_length, fused_optimizer=args.fused_optimizer,
+        group_by_length=not args.no_group_by_length, fused_optimizer=args.fused_optimizer, text_files=args.texts,
     )
     state = train(config)
     print(json.dumps({"best_epoch": state.get("best_epoch"), "best": state.get("best")}))
@@ -163,8 +165,10 @@ def cmd_calibrate(args) -> int:
 
 
 def _add_evaluate(sub) -> None:
-    p = sub.add_parser("evaluate", help="score a model (or a prediction file) against gold JSONL")
-    p.add_argument("gold")
+    p = sub.add_parser("evaluate", help="score a model (or a prediction file) against gold JSONL files")
+    p.add_argument("gold", nargs="+", help="gold JSONL files, inline or standoff (each is scored on its own)")
+    p.add_argument("--texts", nargs="+", default=[],
+                   help="JSONL files holding the texts of standoff gold files (e.g. ../shared/data/unlabeled/news.jsonl)")
     p.add_argument("--model", help="model directory (default: the shipped model)")
     p.add_argument("--predictions", help="score this JSONL instead of running a model")
     p.add_argument("--device", default="auto")
@@ -177,25 +181,36 @@ def _add_evaluate(sub) -> None:
 def cmd_evaluate(args) -> int:
     from .evaluation import evaluate_documents
     from .extractor import Extractor
-    from .jsonl import read_jsonl
+    from .standoff import load_documents
 
-    if args.predictions:
-        from .schema import Schema
+    if args.predictions and len(args.gold) > 1:
+        raise SystemExit("error: --predictions scores one gold file; give one")
+    extractor = None
+    reports = {}
+    for gold_path in args.gold:
+        if args.predictions:
+            from .schema import Schema
 
-        gold = read_jsonl(args.gold)
-        predicted = read_jsonl(args.predictions)
-        schema = Schema.load(None)
-    else:
-        extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype)
-        schema = extractor.schema
-        gold = read_jsonl(args.gold, schema)
-        predicted = list(extractor.pipe(gold))
-    report = evaluate_documents(gold, predicted, schema)
+            schema = Schema.load(None)
+            gold = load_documents(gold_path, None, args.texts)
+            predicted = load_documents(args.predictions, None, args.texts)
+        else:
+            if extractor is None:
+                extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype)
+            schema = extractor.schema
+            gold = load_documents(gold_path, schema, args.texts)
+            predicted = list(extractor.pipe(gold))
+        reports[gold_path] = evaluate_documents(gold, predicted, schema)
+    single = len(reports) == 1
     if args.json_out:
-        Path(args.json_out).write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
+        payload = (next(iter(reports.values())).as_dict() if single
+                   else {path: report.as_dict() for path, report in reports.items()})
+        Path(args.json_out).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    markdown = "\n".join(report.to_markdown() if single else f"## {path}\n\n{report.to_markdown()}"
+                         for path, report in reports.items())
     if args.markdown:
-        Path(args.markdown).write_text(report.to_markdown(), encoding="utf-8")
-    print(report.to_markdown())
+        Path(args.markdown).write_text(markdown, encoding="utf-8")
+    print(markdown)
     return 0
 
 

@@ -34,3 +34,20 @@ def test_word_starts_glue_inner_apostrophes_but_split_possessives():
     pieces = [(text[s:e], w) for (s, e), w in zip(offsets, word_starts(text, offsets))]
     assert pieces == [("Tai", True), ("’", False), ("an", False), ("and", True), ("CCP", True), ("’", True),
                       ("s", True), ("Committee", True), (",", True), ("O", True), ("'", False), ("Brien", False)]
+
+
+def test_word_starts_keep_a_dotted_acronym_one_word():
+    text = "said. U.S. Treasury at 3 p.m. and U.S, J.R.R. Tolkien"
+    offsets, i = [], 0
+    for piece in ["said", ".", "U", ".", "S", ".", "Treasury", "at", "3", "p", ".", "m", ".", "and", "U", ".", "S",
+                  ",", "J", ".", "R", ".", "R", ".", "Tolkien"]:
+        i = text.index(piece, i)
+        offsets.append((i, i + len(piece)))
+        i += len(piece)
+    starts = dict(((text[s:e], s), w) for (s, e), w in zip(offsets, word_starts(text, offsets)))
+    assert starts[(".", 4)] is True  # the full stop after "said" is not an acronym
+    assert [starts[(p, s)] for p, s in [("U", 6), (".", 7), ("S", 8), (".", 9), ("Treasury", 11)]] == [
+        True, False, False, False, True]
+    assert [starts[(p, s)] for p, s in [("p", 25), (".", 26), ("m", 27), (".", 28)]] == [True, False, False, False]
+    assert starts[("S", 36)] is False and starts[(",", 37)] is True  # "U.S," keeps its comma apart
+    assert [starts[(p, s)] for p, s in [("J", 39), ("R", 41), ("R", 43), (".", 44)]] == [True, False, False, False]

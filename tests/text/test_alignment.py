@@ -50,3 +50,29 @@ def test_offsets_shift_with_segment_start(tiny_tokenizer):
     text = "A. Liu met Ma."
     tok = tokenize_with_offsets(tiny_tokenizer, text, 3)
     assert text[tok.offsets[0][0]:tok.offsets[0][1]] == "Liu"
+
+
+CJK_WORDS = ["中联部", "部长", "刘海星", "会见", "委内瑞拉", "驻华", "大使", "中国", "共产党", "习近平"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(CJK_WORDS) | st.text(alphabet=st.characters(min_codepoint=0x4E00,
+                                                                                    max_codepoint=0x9FFF),
+                                                           min_size=1, max_size=4), min_size=1, max_size=10),
+       data=st.data())
+def test_cjk_words_without_spaces_are_mention_boundaries(tiny_tokenizer, words, data):
+    """Chinese has no spaces: any run of whole words is still a span the model can tag and decode."""
+    from dignitary.models.inputs import word_starts
+
+    text, spans = "", []
+    for w in words:
+        spans.append((len(text), len(text) + len(w)))
+        text += w
+    tok = tokenize_with_offsets(tiny_tokenizer, text)
+    i = data.draw(st.integers(0, len(spans) - 1))
+    j = data.draw(st.integers(i, len(spans) - 1))
+    start, end = spans[i][0], spans[j][1]
+    assert is_token_aligned(tok.offsets, start, end), (text, start, end, tok.offsets)
+    starts = word_starts(text, tok.offsets)
+    first = char_span_to_token_span(tok.offsets, start, end)[0]
+    assert starts[first], (text, start)

@@ -59,3 +59,29 @@ def test_fused_optimizer_follows_the_same_update_rule(tmp_path, tiny_tokenizer):
     assert not plain_fused and fused_flag
     assert plain[-1] < plain[0]
     assert fused == pytest.approx(plain, rel=1e-3)
+
+
+def test_trainer_reads_standoff_files_joined_with_their_texts(tmp_path, tiny_tokenizer):
+    import json
+
+    from dignitary.jsonl import read_jsonl
+    from dignitary.models.config import HeadConfig
+    from dignitary.models.joint import JointModel
+    from dignitary.schema import Schema
+    from dignitary.standoff import write_standoff
+    from dignitary.training import TrainConfig, Trainer
+    from tests.helpers import REPO, make_tiny_encoder
+
+    toy = REPO / "tests" / "data" / "toy.jsonl"
+    inline = read_jsonl(toy)
+    standoff, texts = tmp_path / "toy.standoff.jsonl", tmp_path / "texts.jsonl"
+    write_standoff(inline, standoff)
+    texts.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in reversed(inline)),
+                     encoding="utf-8")
+    model = JointModel(make_tiny_encoder(len(tiny_tokenizer)), Schema.builtin("default"), HeadConfig(max_tokens=48))
+    cfg = TrainConfig(train_files=[str(standoff)], dev_file=str(standoff), text_files=[str(texts)], encoder="",
+                      output_dir=str(tmp_path / "out"), device="cpu")
+    trainer = Trainer(cfg, model=model, tokenizer=tiny_tokenizer)
+    assert [(d.id, d.text, d.entities, d.relations) for d in trainer.train_docs] == [
+        (d.id, d.text, d.entities, d.relations) for d in inline]
+    assert len(trainer.dev_docs) == len(inline)

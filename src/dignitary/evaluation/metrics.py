@@ -11,8 +11,9 @@ from typing import Any, Iterable
 
 from ..document import Document
 from ..schema import Schema
+from ..text.scripts import CJK_CLASS
 
-_WORD = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(f"[{CJK_CLASS}]|[^\\W{CJK_CLASS}]+|[^\\w\\s]")  # a CJK character is a word of its own
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """From documents to model inputs: sentence tokens, windows (chunks), tag targets and pair candidates."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 import torch
@@ -8,6 +10,7 @@ import torch
 from ..document import Document
 from ..schema import Schema
 from ..text.alignment import char_span_to_token_span, tokenize_with_offsets
+from ..text.scripts import is_cjk
 from ..text.sentences import split_sentences
 from .casing import casing_ids
 from .joint import MAX_BETWEEN, MAX_RANK, MentionBatch, PairBatch
@@ -110,15 +113,30 @@ def _inner_apostrophe(text: str, i: int) -> bool:
     return not possessive
 
 
+# Dotted acronyms and abbreviations written without spaces: "U.S.", "U.N", "a.m.", "J.R.R.".
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_](?!\w)")
+
+
+def _acronym_interiors(text: str) -> set[int]:
+    """Character positions inside a dotted acronym other than its first: a mention never
+    starts or ends there, so "U.S." is one word and never the two mentions "U." and "S."."""
+    inside: set[int] = set()
+    for match in _DOTTED_ACRONYM.finditer(text):
+        inside.update(range(match.start() + 1, match.end()))
+    return inside
+
+
 def word_starts(text: str, offsets: list[tuple[int, int]]) -> list[bool]:
     """Whether each token begins a word: it does unless it glues onto the previous token inside
-    a word (letters or digits on both sides, or an apostrophe inside a name)."""
+    a word (letters or digits on both sides, an apostrophe inside a name, or a dotted acronym).
+    Next to a CJK character every token begins a word: those scripts mark no word boundary."""
     starts = []
     prev_end = -1
+    acronyms = _acronym_interiors(text) if "." in text else set()
     for s, e in offsets:
-        glued = s == prev_end and s > 0 and (
+        glued = s == prev_end and s > 0 and not (is_cjk(text[s - 1]) or is_cjk(text[s])) and (
             (text[s - 1].isalnum() and text[s].isalnum()) or _inner_apostrophe(text, s)
-            or _inner_apostrophe(text, s - 1))
+            or _inner_apostrophe(text, s - 1) or s in acronyms)
         starts.append(not glued)
         prev_end = e
     return starts

@@ -1,7 +1,7 @@
 """Rule-based sentence segmentation that keeps exact character offsets.
 
-News text breaks at paragraph ends and at ``.``/``!``/``?`` followed by space and a
-capital, quote or digit. Abbreviations (``Mr.``, ``U.S.``, ``Jan.``), initials (``J.``)
+News text breaks at paragraph ends, at ``.``/``!``/``?`` followed by space and a
+capital, quote or digit, and at the full-width ``。``/``！``/``？`` of Chinese and Japanese. Abbreviations (``Mr.``, ``U.S.``, ``Jan.``), initials (``J.``)
 and numbers (``3.5``) do not end a sentence.
 """
 from __future__ import annotations
@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon
+    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon maj brig cpl pte insp
+    supt det rt
     pres vs etc inc ltd co corp dept univ no nos fig approx est jan feb mar apr jun jul aug
     sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m""".split()
 )
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space; or
+# full-width terminal punctuation (Chinese, Japanese), which ends a sentence with no space after it.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』）\"')]*")
+_NEXT_START = re.compile(r"\s+[\"'“‘«¿¡(\[]*[A-Z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
@@ -43,8 +45,8 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         stop = match.end()
-        nxt = _NEXT_START.match(text, stop, end)
-        if nxt is None:
+        full_width = text[match.start()] in "。！？"
+        if not full_width and _NEXT_START.match(text, stop, end) is None:
             continue
         if _is_abbreviation(text, match.start()) and match.end() - match.start() == 1:
             continue

@@ -11,6 +11,7 @@ class TrainConfig:
     encoder: str
     output_dir: str
     dev_file: str | None = None
+    text_files: list[str] = field(default_factory=list)  # texts of standoff train/dev files (see standoff.py)
     schema: str | None = None  # built-in name or schema file; default: ANNOTATION.md schema
     seed: int = 13
     epochs: int = 30

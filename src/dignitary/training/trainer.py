@@ -20,7 +20,7 @@ from ..device import resolve_device
 from ..document import Document
 from ..evaluation.metrics import EvaluationReport, evaluate_documents
 from ..inference.predictor import Predictor, annotate
-from ..jsonl import read_jsonl
+from ..standoff import load_documents
 from ..models.config import HeadConfig
 from ..models.inputs import IGNORE, special_ids
 from ..models.joint import JointModel
@@ -54,14 +54,14 @@ def evaluate_model(model: JointModel, tokenizer, docs: list[Document], device: t
     return evaluate_documents(docs, predicted, model.schema)
 
 
-def read_training_file(path: str | Path, schema: Schema) -> list[Document]:
-    """JSONL with dignitary's line-level checks; anything else (Parquet, a ``save_to_disk`` folder, a Hub
-    dataset) through Hugging Face ``datasets``."""
+def read_training_file(path: str | Path, schema: Schema, text_files: list[str] | None = None) -> list[Document]:
+    """JSONL (inline, or standoff joined with ``text_files``) with dignitary's line-level checks; anything
+    else (Parquet, a ``save_to_disk`` folder, a Hub dataset) through Hugging Face ``datasets``."""
     if str(path).endswith(".jsonl"):
-        return read_jsonl(path, schema)
-    from ..integrations.hf_datasets import load_documents
+        return load_documents(path, schema, text_files or [])
+    from ..integrations.hf_datasets import load_documents as load_dataset_documents
 
-    return load_documents(path, schema)
+    return load_dataset_documents(path, schema)
 
 
 GROUP_BATCHES = 50  # batches sorted together by length; bigger groups pad less and shuffle less
@@ -96,8 +96,8 @@ class Trainer:
                                                              context_pooling=config.context_pooling))
         self.model = model.to(self.device)
         self.tokenizer = tokenizer
-        self.train_docs = [d for f in config.train_files for d in read_training_file(f, self.schema)]
-        self.dev_docs = read_training_file(config.dev_file, self.schema) if config.dev_file else []
+        self.train_docs = [d for f in config.train_files for d in read_training_file(f, self.schema, config.text_files)]
+        self.dev_docs = read_training_file(config.dev_file, self.schema, config.text_files) if config.dev_file else []
         self.autocast = torch.bfloat16 if self.device.type == "cuda" else None
         self.start_id, self.end_id = special_ids(tokenizer)
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0

@@ -1,0 +1,111 @@
+"""Standoff annotations: offsets and labels stored apart from third-party text.
+
+A standoff file is JSONL like ``ANNOTATION.md``'s format without ``text``: each record names its
+document ``id``, the SHA-256 of the text it was annotated on (``text_sha256``) and its entities
+and relations. A loader joins it with the JSONL files that hold the texts (``--texts``), checks
+the hash, and builds ordinary ``Document``s; so annotations of BBC or re3d articles can be
+committed without their text.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Iterable
+
+from .document import Document
+from .errors import DataError
+from .jsonl import iter_records, read_jsonl
+from .schema import Schema
+from .validation import parse_record
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def to_standoff(doc: Document) -> dict:
+    """The record of one document without its text (entity ``text`` fields dropped too)."""
+    data = doc.to_dict()
+    record = {"id": data.pop("id"), "text_sha256": text_sha256(data.pop("text"))}
+    record["entities"] = [{k: e[k] for k in ("id", "start", "end", "label")} for e in data.pop("entities", [])]
+    record["relations"] = [{k: r[k] for k in ("head", "tail", "label")} for r in data.pop("relations", [])]
+    record.update(data)  # meta fields such as ``source``
+    return record
+
+
+def write_standoff(docs: Iterable[Document], path: str | Path) -> int:
+    """Write the standoff records of ``docs``; return how many were written."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for doc in docs:
+            handle.write(json.dumps(to_standoff(doc), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def is_standoff(path: str | Path) -> bool:
+    """Whether the first record of a JSONL file is a standoff record (``text_sha256``, no ``text``)."""
+    with open(path, encoding="utf-8-sig") as handle:
+        for line in handle:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(first, dict) and "text_sha256" in first and "text" not in first
+    return False
+
+
+def _texts_for(ids: set[str], text_files: Iterable[str | Path]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in text_files:
+        for result in iter_records(path, None, with_annotations=False):
+            doc = result.document
+            if doc is not None and doc.id in ids and doc.id not in found:
+                found[doc.id] = doc.text
+    return found
+
+
+def read_standoff(path: str | Path, text_files: Iterable[str | Path], schema: Schema | None = None) -> list[Document]:
+    """Documents of a standoff file joined with their texts; ``DataError`` names the file and line
+    of a record whose text is missing, changed, or whose offsets do not fit it."""
+    text_files = list(text_files)
+    if not text_files:
+        raise DataError("a standoff file needs the files that hold its texts (--texts JSONL ...)", str(path))
+    records = []
+    with open(path, encoding="utf-8-sig") as handle:
+        for line_no, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    records.append((line_no, json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    raise DataError(f"invalid JSON: {exc.msg}", str(path), line_no) from exc
+    texts = _texts_for({str(r.get("id")) for _, r in records if isinstance(r, dict)}, text_files)
+    docs = []
+    for line_no, record in records:
+        if not isinstance(record, dict) or "id" not in record:
+            raise DataError("standoff record must be a JSON object with an 'id'", str(path), line_no)
+        doc_id = str(record["id"])
+        if doc_id not in texts:
+            raise DataError(f"no text for document {doc_id!r} in {', '.join(map(str, text_files))}", str(path), line_no)
+        text = texts[doc_id]
+        expected = record.get("text_sha256")
+        if expected is not None and expected != text_sha256(text):
+            raise DataError(f"the text of {doc_id!r} differs from the one annotated (SHA-256 mismatch)",
+                            str(path), line_no)
+        data = {k: v for k, v in record.items() if k != "text_sha256"}
+        data["text"] = text
+        try:
+            docs.append(parse_record(data, schema))
+        except DataError as exc:
+            raise exc.at(str(path), line_no) from exc
+    return docs
+
+
+def load_documents(path: str | Path, schema: Schema | None = None,
+                   text_files: Iterable[str | Path] = ()) -> list[Document]:
+    """Annotated documents of a JSONL file, inline (``text``) or standoff (joined with ``text_files``)."""
+    if is_standoff(path):
+        return read_standoff(path, text_files, schema)
+    return read_jsonl(path, schema)

@@ -1,0 +1,76 @@
+"""Standoff annotations: written without text, joined with it again, and checked against it."""
+import json
+
+import pytest
+
+from dignitary.cli import main
+from dignitary.document import Document, Entity, Relation
+from dignitary.errors import DataError
+from dignitary.standoff import is_standoff, load_documents, read_standoff, text_sha256, write_standoff
+
+TEXT = "Liu Haixing, Minister of the IDCPC, met Remigio Ceballos."
+
+
+def _doc() -> Document:
+    entities = [Entity(0, 11, "PER", "T1"), Entity(13, 21, "TITLE", "T2"), Entity(29, 34, "ORG", "T3"),
+                Entity(40, 56, "PER", "T4")]
+    relations = [Relation("T1", "T2", "has_title"), Relation("T2", "T3", "title_at"), Relation("T1", "T4", "met")]
+    return Document("doc-1", TEXT, entities, relations, {"source": "test"})
+
+
+def _texts(tmp_path, text=TEXT):
+    path = tmp_path / "texts.jsonl"
+    path.write_text(json.dumps({"id": "other", "text": "x"}) + "\n" + json.dumps({"id": "doc-1", "text": text}) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_round_trip_keeps_annotations_and_drops_the_text(tmp_path):
+    path = tmp_path / "gold.standoff.jsonl"
+    assert write_standoff([_doc()], path) == 1
+    raw = path.read_text(encoding="utf-8")
+    assert "Haixing" not in raw and text_sha256(TEXT) in raw
+    assert is_standoff(path)
+    (doc,) = read_standoff(path, [_texts(tmp_path)])
+    assert doc.text == TEXT and doc.meta["source"] == "test"
+    assert [(doc.mention_text(e), e.label) for e in doc.entities] == [
+        ("Liu Haixing", "PER"), ("Minister", "TITLE"), ("IDCPC", "ORG"), ("Remigio Ceballos", "PER")]
+    assert [(r.head, r.tail, r.label) for r in doc.relations] == [
+        ("T1", "T2", "has_title"), ("T2", "T3", "title_at"), ("T1", "T4", "met")]
+
+
+def test_a_changed_text_is_an_error_naming_file_and_line(tmp_path):
+    path = tmp_path / "gold.standoff.jsonl"
+    write_standoff([_doc()], path)
+    with pytest.raises(DataError, match=r"gold.standoff.jsonl:1: .*SHA-256"):
+        read_standoff(path, [_texts(tmp_path, TEXT.replace("met", "saw"))])
+
+
+def test_a_missing_text_or_no_text_files_is_an_error(tmp_path):
+    path = tmp_path / "gold.standoff.jsonl"
+    write_standoff([_doc()], path)
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "x", "text": "y"}) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r":1: no text for document 'doc-1'"):
+        read_standoff(path, [other])
+    with pytest.raises(DataError, match="--texts"):
+        read_standoff(path, [])
+
+
+def test_load_documents_reads_inline_files_as_before(tmp_path):
+    inline = tmp_path / "inline.jsonl"
+    inline.write_text(json.dumps(_doc().to_dict()) + "\n", encoding="utf-8")
+    assert not is_standoff(inline)
+    (doc,) = load_documents(inline)
+    assert doc.text == TEXT and len(doc.relations) == 3
+
+
+def test_evaluate_scores_a_standoff_file_against_itself(tmp_path, capsys):
+    path = tmp_path / "gold.standoff.jsonl"
+    write_standoff([_doc()], path)
+    report = tmp_path / "report.json"
+    assert main(["evaluate", str(path), "--predictions", str(path), "--texts", str(_texts(tmp_path)),
+                 "--json", str(report)]) == 0
+    scores = json.loads(report.read_text(encoding="utf-8"))
+    assert scores["entities"]["micro"]["f1"] == 1.0 and scores["relations"]["micro"]["f1"] == 1.0
+    assert "Relations (strict)" in capsys.readouterr().out
