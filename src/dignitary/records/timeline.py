@@ -1,0 +1,31 @@
+"""Offices over time: per person and office, the first and last document date it is reported."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .linking import normalize
+from .model import Position, Tenure
+
+
+def office_title(title: str) -> str:
+    """The office without "former"/"ex-" ("former President" -> "President")."""
+    return re.sub(r"^(?:former|ex-)\s*", "", title.strip(), flags=re.I)
+
+
+def tenures(positions: list[Position]) -> list[Tenure]:
+    """One tenure per (person entity, office, organization, place), in order of first report.
+    ``former`` is what the latest dated report says."""
+    grouped: dict[tuple, list[Position]] = defaultdict(list)
+    for p in positions:
+        who = p.person_entity or normalize(p.person)
+        grouped[(who, office_title(p.title).casefold(), normalize(p.organization), normalize(p.place))].append(p)
+    out = []
+    for items in grouped.values():
+        dates = sorted(p.date for p in items if p.date)
+        latest = max(items, key=lambda p: p.date or "")
+        first = items[0]
+        out.append(Tenure(first.person_entity, first.person, office_title(first.title), first.organization,
+                          first.place, dates[0] if dates else None, dates[-1] if dates else None,
+                          sorted({p.doc_id for p in items}), latest.former))
+    return sorted(out, key=lambda t: (t.person, t.first_seen or "", t.title))
