@@ -214,7 +214,10 @@ def build_records(docs: list[Document], date_order: str = "DMY") -> RecordSet:
     from .resolution import resolve_entities
     from .timeline import tenures
 
+    from .titles import corrected
+
     records = RecordSet()
+    docs = [corrected(doc) for doc in docs]
     links = [link_mentions(doc) for doc in docs]
     for doc, canon in zip(docs, links):
         doc_date = document_date(doc, date_order)
