@@ -22,6 +22,7 @@ _RELATIVE = ("yesterday", "today", "tonight", "last night", "this morning", "thi
 # a year alone ("in 2023") or a numeric date; search_dates also matches bare numbers, which we drop
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_TRAILING = re.compile(r"(?:[\s,]+(?:the|a|an|in|at|of|on|and|to))+[\s,]*$|[\s,]+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str
         at = chunk.find(words, cursor)
         if at < 0 or not _is_date_words(words):
             continue
+        words = _TRAILING.sub("", words)
         cursor = at + len(words)
         iso = parse_date(words, base, order)
         if iso:
