@@ -225,6 +225,10 @@ def build_records(docs: list[Document], date_order: str = "DMY") -> RecordSet:
         records.positions += positions
         records.meetings += document_meetings(doc, canon, positions, doc_date, date_order)
     resolve_entities(records, docs, links)
+    names = {e.id: e.name for e in records.entities}
     records.events = assign_events(records.meetings)
-    records.tenures = tenures(records.positions)
+    for event in records.events:  # an event names its participants as the corpus does
+        event.participants = [Participant(names.get(p.entity, p.name), p.label, p.positions, p.entity)
+                              for p in event.participants]
+    records.tenures = tenures(records.positions, names)
     return records

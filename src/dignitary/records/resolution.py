@@ -24,13 +24,13 @@ def _squash(name: str) -> str:
     return normalize(name).replace(" ", "")
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """"chinese"/"china", "venezuelan"/"venezuela": one stem for a country and its adjective."""
     return re.sub(r"(?:ese|ian|an|a|s)$", "", word) if len(word) > 4 else word
 
 
 def _bag(name: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in normalize(name).split() if w not in _STOP)
+    return frozenset(stem(w) for w in normalize(name).split() if w not in _STOP)
 
 
 class _Union:

@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 
 from .linking import normalize
+from .resolution import stem
 from .model import Position, Tenure
 
 
@@ -13,19 +14,26 @@ def office_title(title: str) -> str:
     return re.sub(r"^(?:former|ex-)\s*", "", title.strip(), flags=re.I)
 
 
-def tenures(positions: list[Position]) -> list[Tenure]:
-    """One tenure per (person entity, office, organization, place), in order of first report.
-    ``former`` is what the latest dated report says."""
+def _place_key(place: str) -> str:
+    """"Venezuela" and "Venezuelan" are one place."""
+    return " ".join(stem(w) for w in normalize(place).split())
+
+
+def tenures(positions: list[Position], names: dict[str, str] | None = None) -> list[Tenure]:
+    """One tenure per (person entity, office, organization, place); the person under the corpus
+    name of its entity (``names``). ``former`` is what the latest dated report says."""
+    names = names or {}
     grouped: dict[tuple, list[Position]] = defaultdict(list)
     for p in positions:
         who = p.person_entity or normalize(p.person)
-        grouped[(who, office_title(p.title).casefold(), normalize(p.organization), normalize(p.place))].append(p)
+        grouped[(who, office_title(p.title).casefold(), normalize(p.organization), _place_key(p.place))].append(p)
     out = []
     for items in grouped.values():
         dates = sorted(p.date for p in items if p.date)
         latest = max(items, key=lambda p: p.date or "")
         first = items[0]
-        out.append(Tenure(first.person_entity, first.person, office_title(first.title), first.organization,
+        out.append(Tenure(first.person_entity, names.get(first.person_entity, first.person),
+                          office_title(first.title), first.organization,
                           first.place, dates[0] if dates else None, dates[-1] if dates else None,
                           sorted({p.doc_id for p in items}), latest.former))
     return sorted(out, key=lambda t: (t.person, t.first_seen or "", t.title))
