@@ -1,7 +1,8 @@
 """People and organizations across documents: one entity per real person or body, with its aliases.
 
 Names are the same entity when they agree ignoring case, accents, spacing and punctuation
-("Xi Jing Ping" / "Xi Jinping", "Nicolas" / "Nicolás"). A shorter name joins a longer one that
+("Nicolas" / "Nicolás"), or differ by a letter or two in a long name that starts the same
+("Xi Jing Ping" / "Xi Jinping"), unless their titles disagree. A shorter name joins a longer one that
 extends it ("Diosdado Cabello" / "Diosdado Cabello Rondón", "Xi" / "Xi Jinping") only when one
 entity fits, or when the titles the documents give pick one ("Nicolás Maduro" the president,
 "Nicolás Maduro Guerra" the son); otherwise they stay apart. An abbreviation joins the one name
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 
 from ..document import Document
 from .linking import _initials, normalize
@@ -89,6 +91,13 @@ def resolve_entities(records: RecordSet, docs: list[Document], links: list[dict[
             longer = longer if len(roots) == 1 else []
         if longer:
             union.union(node, longer[0])
+    for i, node in enumerate(people):  # transliterations: "Xi Jing Ping" / "Xi Jinping"
+        for other in people[i + 1:]:
+            a, b = node[1], other[1]
+            if min(len(a), len(b)) >= 8 and a[0] == b[0] and words[node][0][:2] == words[other][0][:2] \
+                    and SequenceMatcher(None, a, b).ratio() >= 0.9 and not (titles[a] and titles[b]
+                                                                            and not titles[a] & titles[b]):
+                union.union(node, other)
     orgs = [n for n in names if n[0] == "ORG"]
     for node in orgs:
         surface = next(iter(names[node]))
@@ -114,7 +123,9 @@ def resolve_entities(records: RecordSet, docs: list[Document], links: list[dict[
         label = members[0][0]
         counters[label] += 1
         all_names = set().union(*(names[m] for m in members))
-        full = max(sorted(all_names), key=lambda n: (len(n.split()), len(n)))
+        # the name most documents use, then the fullest ("Xi Jinping" over one "Xi Jing Ping")
+        used = {n: len(set().union(*(documents[m] for m in members if n in names[m]))) for n in all_names}
+        full = max(sorted(all_names), key=lambda n: (used[n], len(n.split()), len(n)))
         entity = ResolvedEntity(f"{label[0]}{counters[label]}", label, full,
                                 set().union(*(aliases[m] for m in members)) | all_names,
                                 set().union(*(documents[m] for m in members)))
