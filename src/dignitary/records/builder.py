@@ -112,7 +112,9 @@ def _meeting_date(doc: Document, sentences, index: int, mentions: list[Entity], 
     """The meeting's date and how it was found: 2 in its sentence, 1 in the sentence before,
     0 the month of the document's date, -1 none."""
     s, e = sentences[index]
-    own = [d for d in find_dates(doc.text, s, e, base, order)]
+    own = find_dates(doc.text, s, e, base, order)
+    if dateline is not None and len(own) > 1:  # "BONN, Oct 19 - ... met on Friday": the dateline dates the report
+        own = [d for d in own if (d.start, d.end) != (dateline.start, dateline.end)] or own
     if own:
         centre = sum(m.start for m in mentions) / len(mentions)
         best = max(own, key=lambda d: (d.precision, -abs(d.start - centre)))

@@ -100,7 +100,7 @@ def parse_date(text: str, base: dt.date | None = None, order: str = "DMY") -> st
         return (reference - dt.timedelta(days=delta)).strftime("%Y-%m-%d")
     value, period = results[0]
     probed = results[-2:] if reference else results
-    depends = probed[0][0] != probed[1][0]
+    depends = _period_iso(*probed[0]) != _period_iso(*probed[1])  # compared at the period's precision
     if not depends:
         return _period_iso(value, period)
     # the value moved with the base: a relative expression, or a day or month without its year

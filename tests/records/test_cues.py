@@ -1,0 +1,46 @@
+"""Meeting cues: the sides a meeting word links, never a mention that only qualifies another."""
+from dignitary.records.cues import cue_meetings
+from dignitary.text.sentences import split_sentences
+
+from tests.records.annotate import annotate
+
+
+def _names(doc):
+    ents = doc.entity_map()
+    return [[doc.mention_text(ents[i]) for i in ids] for ids, _, _ in cue_meetings(doc, split_sentences(doc.text))]
+
+
+def test_hub_and_every_listed_side():
+    doc = annotate("d", "Ana Ruiz met with Li Wei and Omar Diaz in Lima.",
+                   [("Ana Ruiz", "PER"), ("Li Wei", "PER"), ("Omar Diaz", "PER"), ("Lima", "GPE")])
+    assert _names(doc) == [["Ana Ruiz", "Li Wei", "Omar Diaz"]]
+
+
+def test_title_bodies_and_possessives_are_not_sides():
+    text = ("The Foo Party's Ana Ruiz, Minister of the Bar Department (BD), held talks with Li Wei, "
+            "member of the Baz Committee.")
+    doc = annotate("d", text, [("Foo Party", "ORG"), ("Ana Ruiz", "PER"), ("Minister", "TITLE"),
+                               ("Bar Department", "ORG"), ("BD", "ORG"), ("Li Wei", "PER"), ("member", "TITLE"),
+                               ("Baz Committee", "ORG")],
+                   [(2, 3, "has_title"), (3, 4, "title_at"), (6, 7, "has_title"), (7, 8, "title_at")])
+    assert _names(doc) == [["Ana Ruiz", "Li Wei"]]
+
+
+def test_delegation_of_an_organization_led_by_a_person_links_the_person():
+    doc = annotate("d", "Ana Ruiz received a delegation of the Foo Party led by Li Wei.",
+                   [("Ana Ruiz", "PER"), ("Foo Party", "ORG"), ("Li Wei", "PER")])
+    assert _names(doc) == [["Ana Ruiz", "Li Wei"]]
+
+
+def test_plans_letters_and_pronouns_are_not_meetings():
+    for text in ("Ana Ruiz will meet with Li Wei next week.",
+                 "Ana Ruiz received a letter from Li Wei.",
+                 "Ana Ruiz said that he met with Li Wei."):
+        doc = annotate("d", text, [("Ana Ruiz", "PER"), ("Li Wei", "PER")])
+        assert _names(doc) == [], text
+
+
+def test_their_talks_between_two_coordinated_people():
+    doc = annotate("d", "After their talks in Quito, Ana Ruiz and Li Wei signed a statement.",
+                   [("Quito", "GPE"), ("Ana Ruiz", "PER"), ("Li Wei", "PER")])
+    assert _names(doc) == [["Ana Ruiz", "Li Wei"]]
