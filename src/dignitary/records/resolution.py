@@ -81,16 +81,6 @@ def resolve_entities(records: RecordSet, docs: list[Document], links: list[dict[
     titles = _title_words(records)
     words = {node: normalize(next(iter(names[node]))).split() for node in names}
     people = [n for n in names if n[0] == "PER"]
-    for node in people:
-        mine = words[node]
-        longer = [o for o in people if len(words[o]) > len(mine) and
-                  (words[o][:len(mine)] == mine or (len(mine) == 1 and mine[0] in (words[o][0], words[o][-1])))]
-        if len(longer) > 1:  # several fit: the titles decide, or nothing does
-            longer = [o for o in longer if titles[node[1]] & titles[o[1]]] if titles[node[1]] else []
-            roots = {union.find(o) for o in longer}
-            longer = longer if len(roots) == 1 else []
-        if longer:
-            union.union(node, longer[0])
     for i, node in enumerate(people):  # transliterations: "Xi Jing Ping" / "Xi Jinping"
         for other in people[i + 1:]:
             a, b = node[1], other[1]
@@ -98,6 +88,17 @@ def resolve_entities(records: RecordSet, docs: list[Document], links: list[dict[
                     and SequenceMatcher(None, a, b).ratio() >= 0.9 and not (titles[a] and titles[b]
                                                                             and not titles[a] & titles[b]):
                 union.union(node, other)
+    for node in people:
+        mine = words[node]
+        longer = [o for o in people if len(words[o]) > len(mine) and
+                  (words[o][:len(mine)] == mine or (len(mine) == 1 and mine[0] in (words[o][0], words[o][-1])))]
+        if len({union.find(o) for o in longer}) > 1:  # several people fit: the titles decide, or nothing does
+            longer = [o for o in longer if titles[node[1]] & titles[o[1]]] if titles[node[1]] else []
+            longer = longer if len({union.find(o) for o in longer}) == 1 else []
+        # titles that disagree keep apart "Nicolás Maduro" (president) and "Nicolás Maduro Guerra" (deputy)
+        longer = [o for o in longer if not (titles[node[1]] and titles[o[1]] and not titles[node[1]] & titles[o[1]])]
+        if longer:
+            union.union(node, longer[0])
     orgs = [n for n in names if n[0] == "ORG"]
     for node in orgs:
         surface = next(iter(names[node]))
