@@ -3,9 +3,10 @@
 Names are the same entity when they agree ignoring case, accents, spacing and punctuation
 ("Nicolas" / "Nicolás"), or differ by a letter or two in a long name that starts the same
 ("Xi Jing Ping" / "Xi Jinping"), unless their titles disagree. A shorter name joins a longer one that
-extends it ("Diosdado Cabello" / "Diosdado Cabello Rondón", "Xi" / "Xi Jinping") only when one
-entity fits, or when the titles the documents give pick one ("Nicolás Maduro" the president,
-"Nicolás Maduro Guerra" the son); otherwise they stay apart. An abbreviation joins the one name
+extends it ("Diosdado Cabello" / "Diosdado Cabello Rondón", "Xi" / "Xi Jinping") when one entity
+fits, or when the offices the documents give (titles and the bodies they are held at) pick one,
+and never when their offices share nothing ("Nicolás Maduro" the president, "Nicolás Maduro
+Guerra" the deputy); otherwise they stay apart. An abbreviation joins the one name
 whose initials it spells ("CPC" / "Communist Party of China"); organization names with the same
 words up to a country's adjective join ("Chinese Communist Party" / "Communist Party of China").
 """
@@ -51,11 +52,15 @@ class _Union:
 
 
 def _title_words(records: RecordSet) -> dict[str, set[str]]:
-    """Squashed person name -> the titles its documents give it (singular, lower case)."""
+    """Squashed person name -> what its documents say it holds: titles (singular, lower case) and
+    the bodies it holds them at (``@`` and their word bag), the context that tells namesakes apart."""
     out: dict[str, set[str]] = defaultdict(set)
     for p in records.positions:
         if p.title:
             out[_squash(p.person)].add(re.sub(r"s$", "", p.title.casefold()))
+        for where in (p.organization, p.place):
+            if where:
+                out[_squash(p.person)].add("@" + " ".join(sorted(_bag(where))))
     return out
 
 
