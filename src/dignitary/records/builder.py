@@ -8,7 +8,7 @@ from ..document import Document, Entity
 from ..text.sentences import split_sentences
 from .cues import cue_meetings, modifiers
 from .dates import DateValue, as_date, compatible, document_date, find_dates
-from .linking import link_mentions, normalize
+from .linking import clean_name, link_mentions, normalize
 from .model import Meeting, Participant, Position, RecordSet
 
 _FORMER = re.compile(r"\b(?:former|ex-|ex\s)", re.I)
@@ -36,7 +36,7 @@ def document_positions(doc: Document, canon: dict[str, str], doc_date: DateValue
     """One position per (person, title, organization or place) of the document, with every
     evidence sentence."""
     ents = doc.entity_map()
-    name = {eid: doc.mention_text(ents[canon[eid]]) for eid in ents}
+    name = {eid: clean_name(doc.mention_text(ents[canon[eid]])) for eid in ents}
     sentences = split_sentences(doc.text)
     held_at: dict[str, list[str]] = defaultdict(list)
     for r in doc.relations:
@@ -133,7 +133,7 @@ def _meeting_date(doc: Document, sentences, index: int, mentions: list[Entity], 
 def _place(doc: Document, s: int, e: int, skip: set[str]) -> str:
     places = [x for x in sorted(doc.entities, key=lambda x: x.start) if x.label == "GPE" and s <= x.start < e
               and x.id not in skip and re.search(r"\b(?:in|at)\s+$", doc.text[max(s, x.start - 4):x.start])]
-    return doc.mention_text(places[0]) if places else ""
+    return clean_name(doc.mention_text(places[0])) if places else ""
 
 
 def _mode(sentence: str) -> str | None:
@@ -149,7 +149,7 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
     """The meetings of one document: ``met`` relations and meeting cues, grouped per sentence,
     one record per set of participants (a headline and its story are one meeting)."""
     ents = doc.entity_map()
-    name = {eid: doc.mention_text(ents[canon[eid]]) for eid in ents}
+    name = {eid: clean_name(doc.mention_text(ents[canon[eid]])) for eid in ents}
     sentences = split_sentences(doc.text)
     skip = modifiers(doc)
     base = as_date(doc_date)

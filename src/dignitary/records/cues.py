@@ -23,6 +23,9 @@ _CUE = re.compile(
     r"(?:call|conversation) with)\b", re.I)
 _PLAN = re.compile(r"\b(?:will|would|to|plans? to|expected to|hopes? to|could|may|might)\s+(?:\w+\s+)?$", re.I)
 _STOP = re.compile(r"\b(?:where|which|who|whom|while|whereas|to discuss|after|before|during|but)\b|[;:]")
+# "and provided an overview of X", ", said X": a verb after the conjunction starts a new clause
+_NEW_CLAUSE = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?(?:\w+ed|said|told|took|went|gave|made|held|met|left|spoke)\b",
+                         re.I)
 _THEIR = re.compile(r"\btheir (?:talks|meeting|meetings|conversation|discussions)\b", re.I)
 _SIDES = ("PER", "ORG")
 # words that may stand between a meeting word and the side it met ("met here today with", "received
@@ -46,6 +49,8 @@ def modifiers(doc: Document) -> set[str]:
             out.add(b.id)
         if a.label in ("ORG", "GPE") and b.label == "TITLE" and between.strip() == "":
             out.add(a.id)  # "PSUV vice president"
+        if a.label == "TITLE" and b.label in ("ORG", "GPE") and between == ", ":
+            out.add(b.id)  # "Joseph Votel, commander, U.S. Central Command"
     for a, b in zip(ents, ents[1:]):  # "(IDCPC)" after a qualifying name qualifies too
         if a.id in out and _abbreviation_of(doc, b, a):
             out.add(b.id)
@@ -97,7 +102,7 @@ def cue_meetings(doc: Document, sentences: list[tuple[int, int]]) -> list[tuple[
             met = [after[0]]
             for x in after[1:]:
                 between = doc.text[met[-1].end:x.start]
-                if _STOP.search(between) or re.search(r"[.!?]\s", between):
+                if _STOP.search(between) or re.search(r"[.!?]\s", between) or _NEW_CLAUSE.search(between):
                     break
                 if _abbreviation_of(doc, x, met[-1]):
                     continue

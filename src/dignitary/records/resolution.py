@@ -17,7 +17,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from ..document import Document
-from .linking import _initials, normalize
+from .linking import _initials, clean_name, normalize
 from .model import RecordSet, ResolvedEntity
 
 _STOP = {"of", "the", "and", "for", "de", "del", "la", "y", "s"}
@@ -75,10 +75,10 @@ def resolve_entities(records: RecordSet, docs: list[Document], links: list[dict[
             label = ents[eid].label
             if label not in ("PER", "ORG"):
                 continue
-            full = doc.mention_text(ents[target])
+            full = clean_name(doc.mention_text(ents[target]))
             node = (label, _squash(full))
             names[node].add(full)
-            aliases[node].add(doc.mention_text(ents[eid]))
+            aliases[node].add(clean_name(doc.mention_text(ents[eid])))
             documents[node].add(doc.id)
     union = _Union()
     for node in names:
