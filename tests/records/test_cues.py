@@ -44,3 +44,27 @@ def test_their_talks_between_two_coordinated_people():
     doc = annotate("d", "After their talks in Quito, Ana Ruiz and Li Wei signed a statement.",
                    [("Quito", "GPE"), ("Ana Ruiz", "PER"), ("Li Wei", "PER")])
     assert _names(doc) == [["Ana Ruiz", "Li Wei"]]
+
+
+def test_cues_never_add_a_pair_the_training_annotators_did_not_mark():
+    """On the gold annotations of the training files, every pair a cue finds is a gold ``met`` pair."""
+    from dignitary.jsonl import read_jsonl
+    from dignitary.records.linking import link_mentions, normalize
+
+    from tests.helpers import REPO
+
+    found = wrong = 0
+    for name in ("train.jsonl", "guideline_examples.jsonl"):
+        for doc in read_jsonl(REPO / "data" / name):
+            canon = link_mentions(doc)
+            ents = doc.entity_map()
+
+            def key(a, b):
+                return frozenset(normalize(doc.mention_text(ents[canon[x]])) for x in (a, b))
+
+            gold = {key(r.head, r.tail) for r in doc.relations if r.label == "met"}
+            for ids, _, _ in cue_meetings(doc, split_sentences(doc.text)):
+                for other in ids[1:]:
+                    found += 1
+                    wrong += key(ids[0], other) not in gold
+    assert found > 40 and wrong == 0
