@@ -44,7 +44,7 @@ def test_records_command_writes_every_output(tmp_path, capsys):
     assert event["evidence"][1]["text"].endswith("on March 3.")
     (tenure,) = _read(out / "tenures.jsonl")
     assert (tenure["title"], tenure["first_seen"]) == ("Foreign Minister", "2025-03-05")
-    assert _read(out / "plover.jsonl")[0]["event_type"] == "CONSULT"
+    assert _read(out / "plover.jsonl")[0]["event"] == ["CONSULT"]
     for name in ("meetings.csv", "positions.csv", "events.csv", "tenures.csv", "entities.csv", "meetings.graphml",
                  "report/index.html", "report/docs/a.html"):
         assert (out / name).exists(), name

@@ -1,24 +1,30 @@
-"""PLOVER export: CONSULT events with actors, date, location and evidence text."""
+"""PLOVER export: CONSULT records with every participant as a source actor, date range, location
+and evidence text."""
 from dignitary.records import build_records
-from dignitary.records.plover import plover_events
+from dignitary.records.plover import date_range, plover_events
 
 from tests.records.annotate import annotate
 
 
-def test_consult_events_one_per_pair_of_a_meeting():
-    text = "QUITO, March 4, 2025 - Ana Ruiz met with Li Wei and Omar Diaz in Quito on Monday."
-    doc = annotate("q", text, [("Ana Ruiz", "PER"), ("Li Wei", "PER"), ("Omar Diaz", "PER"), ("Quito", "GPE")],
-                   [(1, 2, "met"), (1, 3, "met")])
-    phone = annotate("p", "LIMA, May 2, 2025 - Li Wei held a phone call with Hugo Paz.",
+def test_consult_record_per_meeting():
+    text = "QUITO, March 4, 2025 - President Ana Ruiz met with Li Wei and Omar Diaz in Quito on Monday."
+    doc = annotate("q", text, [("President", "TITLE"), ("Ana Ruiz", "PER"), ("Li Wei", "PER"), ("Omar Diaz", "PER"),
+                               ("Quito", "GPE")], [(2, 1, "has_title"), (2, 3, "met"), (2, 4, "met")])
+    phone = annotate("p", "Li Wei held a phone call with Hugo Paz.",
                      [("Li Wei", "PER"), ("Hugo Paz", "PER")])
     recs = build_records([doc, phone])
-    events = plover_events(recs, {"q": doc.text, "p": phone.text})
-    assert [e["event_type"] for e in events] == ["CONSULT"] * 4
-    trio = [e for e in events if e["event_id"] == recs.meetings[0].event_id]
-    assert {(e["actor"], e["recipient"]) for e in trio} == {("Ana Ruiz", "Li Wei"), ("Ana Ruiz", "Omar Diaz"),
-                                                            ("Li Wei", "Omar Diaz")}
-    assert all(e["mode"] == "multilateral" and e["date"] == "2025-03-03" and e["location"] == {"name": "Quito"}
-               for e in trio)
-    assert trio[0]["text"] == text and trio[0]["source"] == ["q"]  # the evidence sentence
-    call = [e for e in events if e["source"] == ["p"]][0]
-    assert (call["mode"], call["actor"], call["recipient"], call["location"]) == ("phone", "Li Wei", "Hugo Paz", None)
+    trio, call = plover_events(recs, {"q": doc.text, "p": phone.text})
+    assert trio["event"] == ["CONSULT"] and trio["id"] == "dignitary-" + recs.meetings[0].event_id
+    assert [a["actor_text"] for a in trio["source"]] == ["Ana Ruiz", "Li Wei", "Omar Diaz"]
+    assert trio["source"][0]["office"] == "President" and trio["source"][0]["identifier_id"]
+    assert "recipient" not in trio  # no host/visitor distinction: all participants are sources
+    assert (trio["date"], trio["enddate"], trio["event_loc"], trio["mode"]) == \
+        ("2025-03-03", "2025-03-03", {"name": "Quito"}, None)
+    assert trio["event_text"] == [text] and trio["documents"] == ["q"]
+    assert call["mode"] == ["phone"] and call["event_loc"] is None
+
+
+def test_date_range_follows_precision():
+    assert date_range("2024-02") == ("2024-02-01", "2024-02-29")
+    assert date_range("2025") == ("2025-01-01", "2025-12-31")
+    assert date_range("XXXX-11-26") == (None, None) and date_range(None) == (None, None)
