@@ -90,7 +90,10 @@ def parse_date(text: str, base: dt.date | None = None, order: str = "DMY") -> st
     reference = dt.datetime.combine(base, dt.time()) if base else None
     results = []
     for b in [reference] + probe if reference else probe:
-        data = _parser(b, order).get_date_data(phrase)
+        try:
+            data = _parser(b, order).get_date_data(phrase)
+        except (ValueError, OverflowError):  # out-of-range numbers in odd strings
+            return None
         if data.date_obj is None:
             return None
         results.append((data.date_obj, data.period or "day"))
@@ -122,7 +125,10 @@ def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str
     from dateparser.search import search_dates
 
     chunk = text[start:end]
-    found = search_dates(chunk, languages=["en"], settings=_settings(None, order)) or []
+    try:
+        found = search_dates(chunk, languages=["en"], settings=_settings(None, order)) or []
+    except (ValueError, OverflowError):
+        found = []
     out, cursor = [], 0
     for words, _ in found:
         at = chunk.find(words, cursor)
