@@ -33,3 +33,10 @@ def test_two_reports_in_one_document_are_two_events():
     a, b = _m("a", "2025-06-09"), _m("a", "2025-06-09")
     assign_events([a, b])
     assert a.event_id != b.event_id
+
+
+def test_a_day_without_its_year_matches_that_day():
+    a, b, c = _m("a", "XXXX-11-26"), _m("b", "2024-11-26"), _m("c", "XXXX-11")
+    assign_events([a, b, c])
+    assert a.event_id == b.event_id != c.event_id
+    assert [e.date for e in assign_events([a, b])] == ["2024-11-26"]

@@ -1,7 +1,7 @@
 """One real meeting across documents: reports with the same participants and compatible dates.
 
 Precision first: two reports join only when their participant entities are the same set, both
-are dated at least to the month, the dates agree as far as both go ("2025-06" and "2025-06-09"),
+are dated at least to the month (a day without its year counts as a day), the dates agree as far as both go ("2025-06" and "2025-06-09"),
 and their places do not differ. A report joins an event only if it agrees with every report
 already in it, so a chain of loose matches never merges two different meetings.
 """
@@ -12,7 +12,10 @@ from .model import Event, Meeting
 
 
 def _dated(m: Meeting) -> bool:
-    return bool(m.date) and m.date.count("-") >= 1 and not m.date.startswith("XXXX")
+    """Dated to the month at least; a day without its year (``XXXX-11-26``) only as a full day."""
+    if not m.date:
+        return False
+    return m.date.count("-") == 2 if m.date.startswith("XXXX") else m.date.count("-") >= 1
 
 
 def _agree(a: Meeting, b: Meeting) -> bool:
@@ -21,6 +24,13 @@ def _agree(a: Meeting, b: Meeting) -> bool:
     if a.place and b.place and a.place.casefold() != b.place.casefold():
         return False
     return True
+
+
+def _precision(m: Meeting) -> float:
+    """Day 2, month 1, year 0, none -1; a value without its year ranks just below one with it."""
+    if not m.date:
+        return -1
+    return m.date.count("-") - (0.5 if m.date.startswith("XXXX") else 0)
 
 
 def _key(m: Meeting) -> frozenset[str] | None:
@@ -32,7 +42,7 @@ def assign_events(meetings: list[Meeting]) -> list[Event]:
     """Set ``event_id`` on every meeting and return the events (``EV1``, ``EV2``, ... in report order)."""
     groups: list[list[Meeting]] = []
     by_key: dict[frozenset[str], list[list[Meeting]]] = {}
-    ranked = sorted(meetings, key=lambda m: -(m.date.count("-") if m.date else -1))  # the most precise first
+    ranked = sorted(meetings, key=lambda m: -_precision(m))  # the most precise first
     for m in ranked:
         key = _key(m)
         candidates = by_key.setdefault(key, []) if key else []
@@ -50,7 +60,7 @@ def assign_events(meetings: list[Meeting]) -> list[Event]:
     events = []
     for n, group in enumerate(groups, 1):
         group.sort(key=lambda m: order[id(m)])
-        best = max(group, key=lambda m: m.date.count("-") if m.date else -1)
+        best = max(group, key=_precision)
         for m in group:
             m.event_id = f"EV{n}"
         events.append(Event(f"EV{n}", best.participants, best.date, best.date_text,
