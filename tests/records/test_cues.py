@@ -68,3 +68,16 @@ def test_cues_never_add_a_pair_the_training_annotators_did_not_mark():
                     found += 1
                     wrong += key(ids[0], other) not in gold
     assert found > 40 and wrong == 0
+
+
+def test_coordinated_subjects_and_prepositional_meetings():
+    doc = annotate("d", "Ana Ruiz, Minister of Labor of Peru, and Li Wei held talks on Monday.",
+                   [("Ana Ruiz", "PER"), ("Minister of Labor", "TITLE"), ("Peru", "GPE"), ("Li Wei", "PER")],
+                   [(1, 2, "has_title"), (2, 3, "title_at")])
+    assert _names(doc) == [["Ana Ruiz", "Li Wei"]]
+    doc = annotate("d", "In a phone call with Li Wei, Peru's ambassador to Chile, Ana Ruiz said that trade grew.",
+                   [("Li Wei", "PER"), ("Peru", "GPE"), ("ambassador", "TITLE"), ("Chile", "GPE"), ("Ana Ruiz", "PER")],
+                   [(1, 3, "has_title"), (3, 2, "title_at")])
+    assert _names(doc) == [["Ana Ruiz", "Li Wei"]]
+    doc = annotate("d", "In talks with Li Wei, officials said Ana Ruiz would come.", [("Li Wei", "PER"), ("Ana Ruiz", "PER")])
+    assert _names(doc) == []

@@ -15,7 +15,8 @@ _FORMER = re.compile(r"\b(?:former|ex-|ex\s)", re.I)
 _DIRECT = re.compile(r"(?:[\s,]|\band\b|\bas well as\b|\bthe\b|\bof\b|\bto\b|['’]s\b)*")
 _PHONE = re.compile(r"\b(?:phone|telephone|call)\b", re.I)
 _VIDEO = re.compile(r"\b(?:video|videoconference|video link|virtual(?:ly)?|online)\b", re.I)
-_IN_PERSON = re.compile(r"\b(?:met|meet|meets|meeting|talks|received|receives|visit|visited|hosted)\b", re.I)
+_IN_PERSON = re.compile(r"\b(?:met|meet|meets|meeting|talks|received|receives|visit|visited|hosted|conference|summit)\b",
+                        re.I)
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -4,6 +4,8 @@ Two constructions of ANNOTATION.md's ``met`` rule, over the predicted PER/ORG me
 
 - "<side> [, ...] met / meets with / held a meeting with / is meeting with / received <side>[, <side> and <side>]"
   (an ORG before "delegation" is the side, as the guideline says);
+- "<side> and <side> held talks" (no side after the meeting words);
+- "in a phone call with / during talks with <side>, <side> said ...";
 - "after their talks ..., <side> and <side> ..." (a possessive "their" meeting noun and two
   coordinated sides).
 
@@ -26,6 +28,8 @@ _STOP = re.compile(r"\b(?:where|which|who|whom|while|whereas|to discuss|after|be
 # "and provided an overview of X", ", said X": a verb after the conjunction starts a new clause
 _NEW_CLAUSE = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?(?:\w+ed|said|told|took|went|gave|made|held|met|left|spoke)\b",
                          re.I)
+_IN_TALKS = re.compile(r"\b(?:in|during) (?:a |an |his |her |their |the )?(?:(?:tele)?phone call|telephone "
+                       r"conversation|talks|meeting|conversation) with\b", re.I)
 _THEIR = re.compile(r"\btheir (?:talks|meeting|meetings|conversation|discussions)\b", re.I)
 _SIDES = ("PER", "ORG")
 # words that may stand between a meeting word and the side it met ("met here today with", "received
@@ -67,6 +71,94 @@ def _abbreviation_of(doc: Document, e: Entity, prev: Entity) -> bool:
     return doc.text[prev.end:e.start].strip() == "(" and doc.text[e.end:e.end + 1] == ")"
 
 
+def _strip_mentions(doc: Document, start: int, end: int, skip: set[str]) -> str:
+    """``text[start:end]`` without the titles, places and qualifying mentions in it."""
+    text = doc.text[start:end]
+    for x in doc.entities:
+        if start <= x.start and x.end <= end and (x.label in ("TITLE", "GPE") or x.id in skip):
+            text = text.replace(doc.text[x.start:x.end], " ")
+    return text
+
+
+_GLUE = re.compile(r"(?:[\s,]|\b(?:and|the|a|an|of|to|for|at|in)\b|['’]s\b)*")
+
+
+def _glue_only(text: str) -> bool:
+    """Only commas, "and", articles and prepositions: what joins appositions and lists."""
+    return bool(_GLUE.fullmatch(text))
+
+
+def _lead_ok(doc: Document, start: int, side: Entity, skip: set[str]) -> bool:
+    """Whether only "with", articles, dates, titles and places stand between a meeting word and a side."""
+    lead = doc.text[start:side.start]
+    if len(lead) > 80 or _STOP.search(lead) or re.search(r"[.!?]\s", lead):
+        return False
+    return all(w in _LEAD_WORDS for w in re.findall(r"[a-z]+", _strip_mentions(doc, start, side.start, skip).casefold()))
+
+
+def _listed(doc: Document, first: Entity, rest: list[Entity]) -> list[Entity]:
+    """``first`` and the sides listed after it ("Y, Z and W") until a clause break."""
+    met = [first]
+    for x in rest:
+        between = doc.text[met[-1].end:x.start]
+        if _STOP.search(between) or re.search(r"[.!?]\s", between) or _NEW_CLAUSE.search(between):
+            break
+        if _abbreviation_of(doc, x, met[-1]):
+            continue
+        if met[-1].label == "ORG" and x.label == "PER" and re.search(r"\bled by\b", between):
+            met[-1] = x  # "a delegation of the X led by Y": met links Y
+        elif re.search(r",|\band\b|\bas well as\b", between):
+            met.append(x)
+    return met
+
+
+def _verb_cues(doc: Document, s: int, e: int, sides: list[Entity], skip: set[str]) -> list[list[str]]:
+    """"X [...] met / held talks with / received Y[, Z]"; "X and Y held talks"."""
+    out = []
+    for cue in _CUE.finditer(doc.text, s, e):
+        if _PLAN.search(doc.text[max(s, cue.start() - 25):cue.start()]):
+            continue
+        before = [x for x in sides if x.end <= cue.start()]
+        after = [x for x in sides if x.start >= cue.end()]
+        if not before:
+            continue
+        hub = before[-1]
+        if len(before) > 1 and _abbreviation_of(doc, hub, before[-2]):
+            hub = before[-2]
+        gap = doc.text[hub.end:cue.start()]
+        if len(gap) > 100 or _CUE.search(gap) or re.search(r"[.!?]\s", gap):
+            continue
+        if re.search(r"\b(?:he|she|they|it)\b", gap) and "delegation" not in gap:
+            continue  # the pronoun's subject may be another mention
+        if not after or not _lead_ok(doc, cue.end(), after[0], skip):
+            # no side after: "X and Y held talks" (the two sides are the subject)
+            if len(before) > 1 and not cue.group(0).lower().startswith("receiv") and not cue.group(0).endswith("with") \
+                    and re.search(r"\band\b", doc.text[before[-2].end:hub.start]) \
+                    and _glue_only(_strip_mentions(doc, before[-2].end, hub.start, skip)) \
+                    and len(gap) <= 40 and not re.search(r"\b(?:he|she|they|it|who|which)\b", gap):
+                out.append([before[-2].id, hub.id])
+            continue
+        out.append([hub.id] + [x.id for x in _listed(doc, after[0], after[1:])])
+    return out
+
+
+def _prepositional_cues(doc: Document, s: int, e: int, sides: list[Entity], skip: set[str]) -> list[list[str]]:
+    """"In a phone call with Y, X said ...", "During talks with Y, X ..."."""
+    out = []
+    for cue in _IN_TALKS.finditer(doc.text, s, e):
+        after = [x for x in sides if x.start >= cue.end()]
+        if len(after) < 2 or not _lead_ok(doc, cue.end(), after[0], skip):
+            continue
+        hub = next((x for x in after[1:] if "," in doc.text[after[0].end:x.start]), None)
+        if hub is None:
+            continue
+        between = _strip_mentions(doc, after[0].end, hub.start, skip)
+        between = re.sub(r"\([^)]*\)", " ", between)  # "(IDCPC)"
+        if _glue_only(between) and "," in between:
+            out.append([hub.id, after[0].id])
+    return out
+
+
 def cue_meetings(doc: Document, sentences: list[tuple[int, int]]) -> list[tuple[list[str], int, int]]:
     """``(mention ids, sentence start, sentence end)``: one hub and the sides it met, per cue."""
     skip = modifiers(doc)
@@ -75,45 +167,10 @@ def cue_meetings(doc: Document, sentences: list[tuple[int, int]]) -> list[tuple[
         sides = _sides(doc, s, e, skip)
         if len(sides) < 2:
             continue
-        for cue in _CUE.finditer(doc.text, s, e):
-            if _PLAN.search(doc.text[max(s, cue.start() - 25):cue.start()]):
-                continue
-            before = [x for x in sides if x.end <= cue.start()]
-            after = [x for x in sides if x.start >= cue.end()]
-            if not before or not after:
-                continue
-            hub = before[-1]
-            if len(before) > 1 and _abbreviation_of(doc, hub, before[-2]):
-                hub = before[-2]
-            gap = doc.text[hub.end:cue.start()]
-            if len(gap) > 100 or _CUE.search(gap) or re.search(r"[.!?]\s", gap):
-                continue
-            if re.search(r"\b(?:he|she|they|it)\b", gap) and "delegation" not in gap:
-                continue  # the pronoun's subject may be another mention
-            # sides met: the first after the cue, then those coordinated with it until a clause break
-            lead = doc.text[cue.end():after[0].start]
-            if len(lead) > 60 or _STOP.search(lead) or re.search(r"[.!?]\s", lead):
-                continue
-            for x in doc.entities:  # titles and places may stand in the lead ("with President X")
-                if cue.end() <= x.start and x.end <= after[0].start:
-                    lead = lead.replace(doc.text[x.start:x.end], " ")
-            if any(w not in _LEAD_WORDS for w in re.findall(r"[a-z]+", lead.casefold())):
-                continue
-            met = [after[0]]
-            for x in after[1:]:
-                between = doc.text[met[-1].end:x.start]
-                if _STOP.search(between) or re.search(r"[.!?]\s", between) or _NEW_CLAUSE.search(between):
-                    break
-                if _abbreviation_of(doc, x, met[-1]):
-                    continue
-                if met[-1].label == "ORG" and x.label == "PER" and re.search(r"\bled by\b", between):
-                    met[-1] = x  # "a delegation of the X led by Y": met links Y
-                elif re.search(r",|\band\b|\bas well as\b", between):
-                    met.append(x)
-            out.append(([hub.id] + [x.id for x in met], s, e))
-        their = _THEIR.search(doc.text, s, e)
-        if their:
+        groups = _verb_cues(doc, s, e, sides, skip) + _prepositional_cues(doc, s, e, sides, skip)
+        if _THEIR.search(doc.text, s, e):
             for a, b in zip(sides, sides[1:]):
                 if a.label == "PER" and b.label == "PER" and doc.text[a.end:b.start].strip() == "and":
-                    out.append(([a.id, b.id], s, e))
+                    groups.append([a.id, b.id])
+        out += [(ids, s, e) for ids in groups]
     return out
