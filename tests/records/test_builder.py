@@ -69,3 +69,12 @@ def test_a_title_and_the_same_title_at_a_place_are_both_kept():
                    [(3, 2, "has_title"), (2, 1, "title_at"), (5, 4, "has_title")])
     rows = {(p.person, p.title, p.place) for p in build_records([doc]).positions}
     assert rows == {("Ana Ruiz", "President", "Venezuelan"), ("Ana Ruiz", "President", "")}
+
+
+def test_relative_words_without_a_document_date_keep_their_words():
+    doc = annotate("d", "Ana Ruiz met Li Wei on Tuesday.", [("Ana Ruiz", "PER"), ("Li Wei", "PER")], [(1, 2, "met")])
+    m = build_records([doc]).meetings[0]
+    assert (m.date, m.date_text) == (None, "on Tuesday")
+    doc.meta["date"] = "2025-06-11"
+    m = build_records([doc]).meetings[0]
+    assert (m.date, m.date_text) == ("2025-06-10", "on Tuesday")

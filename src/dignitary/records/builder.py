@@ -111,9 +111,12 @@ def _groups(doc: Document, edges: set[tuple[str, str]], skip: set[str]) -> list[
 def _meeting_date(doc: Document, sentences, index: int, mentions: list[Entity], base, dateline: DateValue | None,
                   order: str) -> tuple[DateValue | None, int]:
     """The meeting's date and how it was found: 2 in its sentence, 1 in the sentence before,
-    0 the month of the document's date, -1 none."""
+    0 the month of the document's date, -1 none. Words nothing resolves give ``iso`` ""."""
     s, e = sentences[index]
-    own = find_dates(doc.text, s, e, base, order)
+    own = find_dates(doc.text, s, e, base, order, keep_unresolved=True)
+    if own and not any(d.iso for d in own):  # "on Tuesday" and no document date: the words, no date
+        return own[0], 2
+    own = [d for d in own if d.iso]
     if dateline is not None and len(own) > 1:  # "BONN, Oct 19 - ... met on Friday": the dateline dates the report
         own = [d for d in own if (d.start, d.end) != (dateline.start, dateline.end)] or own
     if own:
@@ -189,7 +192,7 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
             participants = [Participant(name[x], ents[x].label, list(titles_of.get(normalize(name[x]), [])))
                             for x in seen_names.values()]
             sentence = doc.text[s:e]
-            m = Meeting(doc.id, participants, date.iso if date else None, date.text if date else None,
+            m = Meeting(doc.id, participants, (date.iso or None) if date else None, date.text if date else None,
                         _place(doc, s, e, skip), sentence, s, e, confidence, _mode(sentence), spans=[(s, e)])
             for i, (other, other_tier, other_key) in enumerate(merged):
                 if (key <= other_key or other_key <= key) and compatible(other.date, m.date):

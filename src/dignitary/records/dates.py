@@ -36,8 +36,8 @@ class DateValue:
 
     @property
     def precision(self) -> int:
-        """3 for a day, 2 for a month, 1 for a year."""
-        return self.iso.count("-") + 1
+        """3 for a day, 2 for a month, 1 for a year, 0 for words nothing resolves."""
+        return self.iso.count("-") + 1 if self.iso else 0
 
 
 def _settings(base: dt.datetime | None, order: str) -> dict:
@@ -120,8 +120,10 @@ def parse_date(text: str, base: dt.date | None = None, order: str = "DMY") -> st
     return _period_iso(value, period)
 
 
-def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str = "DMY") -> list[DateValue]:
-    """The date expressions of ``text[start:end]`` with their values, in text order."""
+def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str = "DMY",
+               keep_unresolved: bool = False) -> list[DateValue]:
+    """The date expressions of ``text[start:end]`` with their values, in text order; with
+    ``keep_unresolved``, also those nothing resolves ("on Tuesday" with no base), with ``iso`` ""."""
     from dateparser.search import search_dates
 
     chunk = text[start:end]
@@ -137,8 +139,8 @@ def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str
         words = _TRAILING.sub("", words)
         cursor = at + len(words)
         iso = parse_date(words, base, order)
-        if iso:
-            out.append(DateValue(iso, words.strip(), start + at, start + at + len(words)))
+        if iso or keep_unresolved:
+            out.append(DateValue(iso or "", words.strip(), start + at, start + at + len(words)))
     out += _holidays(text, start, end, base)
     return sorted(out, key=lambda d: d.start)
 
@@ -189,7 +191,7 @@ def _holidays(text: str, start: int, end: int, base: dt.date | None) -> list[Dat
     return out
 
 
-_DATELINE_WINDOW = 600
+_DATELINE_WINDOW = 1000
 
 
 def document_date(doc: Document, order: str = "DMY") -> DateValue | None:
