@@ -74,3 +74,14 @@ def test_bad_line_names_file_and_line(tmp_path):
         handle.write("{not json\n")
     with pytest.raises(DignitaryError, match=r"meetings.jsonl:4"):
         score_records(gold, out)
+
+
+def test_missing_fields_name_file_and_line(tmp_path):
+    gold, out = _write(tmp_path)
+    with open(out / "positions.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"doc_id": "a", "title": "x"}) + "\n")
+    with pytest.raises(DignitaryError, match=r"positions.jsonl:3: no 'person'"):
+        score_records(gold, out)
+    gold.write_text(json.dumps({"id": "a"}) + "\n", encoding="utf-8")
+    with pytest.raises(DignitaryError, match=r"gold.jsonl:1: no 'entities'"):
+        score_records(gold, out)

@@ -69,12 +69,17 @@ def score_records(gold_path: str | Path, out_dir: str | Path) -> dict:
     gold_path, out_dir = Path(gold_path), Path(out_dir)
     gold = {}
     for n, g in enumerate(_read(gold_path, True), 1):
+        _field(g, "entities", f"{gold_path}:{n}")
         gold[_field(g, "id", f"{gold_path}:{n}")] = g
     meetings: dict[str, list[dict]] = defaultdict(list)
     for n, m in enumerate(_read(out_dir / "meetings.jsonl", False), 1):
-        meetings[_field(m, "doc_id", f"{out_dir / 'meetings.jsonl'}:{n}")].append(m)
+        where = f"{out_dir / 'meetings.jsonl'}:{n}"
+        if not all(isinstance(p, dict) and "name" in p for p in _field(m, "participants", where)):
+            raise DignitaryError(f"{where}: every participant needs a 'name'")
+        meetings[_field(m, "doc_id", where)].append(m)
     positions: dict[str, list[dict]] = defaultdict(list)
     for n, p in enumerate(_read(out_dir / "positions.jsonl", False), 1):
+        _field(p, "person", f"{out_dir / 'positions.jsonl'}:{n}")
         positions[_field(p, "doc_id", f"{out_dir / 'positions.jsonl'}:{n}")].append(p)
     c: dict[str, int] = defaultdict(int)
     place_hits = place_total = 0
