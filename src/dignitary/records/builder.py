@@ -148,6 +148,27 @@ def _mode(sentence: str) -> str | None:
     return "in_person" if _IN_PERSON.search(sentence) else None
 
 
+def _merge(doc: Document, a: tuple[Meeting, int, frozenset], b: tuple[Meeting, int, frozenset]
+           ) -> tuple[Meeting, int, frozenset]:
+    """Two reports of one meeting in a document: the larger set of participants, every evidence
+    sentence, the date found the most directly (then the most precise), a place, the most
+    specific mode."""
+    # the earlier report (``b``) stays the record when both name as many participants
+    (big, big_tier, big_key), (small, small_tier, small_key) = sorted((b, a), key=lambda x: -len(x[2]))
+    dated = max((big, big_tier), (small, small_tier),
+                key=lambda x: (x[1], x[0].date.count("-") if x[0].date else -1))[0]
+    big.date, big.date_text = dated.date, dated.date_text
+    big.spans = sorted(set(big.spans + small.spans))
+    big.start, big.end = big.spans[0]
+    big.evidence = doc.text[big.start:big.end]
+    big.place = big.place or small.place
+    modes = [x for x in (big.mode, small.mode) if x]
+    big.mode = next((x for x in modes if x != "in_person"), modes[0] if modes else None)  # a call says more
+    scores = [c for c in (big.confidence, small.confidence) if c is not None]
+    big.confidence = max(scores) if scores else None
+    return big, max(big_tier, small_tier), big_key | small_key
+
+
 def document_meetings(doc: Document, canon: dict[str, str], positions: list[Position],
                       doc_date: DateValue | None, order: str = "DMY") -> list[Meeting]:
     """The meetings of one document: ``met`` relations and meeting cues, grouped per sentence,
@@ -196,17 +217,7 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
                         _place(doc, s, e, skip), sentence, s, e, confidence, _mode(sentence), spans=[(s, e)])
             for i, (other, other_tier, other_key) in enumerate(merged):
                 if (key <= other_key or other_key <= key) and compatible(other.date, m.date):
-                    big, small = (m, other) if len(key) > len(other_key) else (other, m)
-                    big.spans = sorted(set(big.spans + small.spans))
-                    big.start, big.end = big.spans[0]
-                    big.evidence = doc.text[big.start:big.end]
-                    ranked = max((m, tier), (other, other_tier), key=lambda x: (x[1], x[0].date.count("-") if x[0].date else -1))
-                    big.date, big.date_text = ranked[0].date, ranked[0].date_text
-                    big.place = big.place or small.place
-                    big.mode = big.mode if big.mode != "in_person" or not small.mode else small.mode
-                    confs = [c for c in (big.confidence, small.confidence) if c is not None]
-                    big.confidence = max(confs) if confs else None
-                    merged[i] = (big, max(tier, other_tier), key | other_key)
+                    merged[i] = _merge(doc, (m, tier, key), (other, other_tier, other_key))
                     break
             else:
                 merged.append((m, tier, key))
