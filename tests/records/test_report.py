@@ -66,3 +66,13 @@ document.body.setAttribute('data-probe',[...document.querySelectorAll('#t-events
     shot = tmp_path / "index.png"
     _run([f"--screenshot={shot}", "--window-size=1200,1600", index.as_uri()], tmp_path)
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_an_event_links_every_report_of_it():
+    a = annotate("a", "QUITO, March 4, 2025 - Ana Ruiz met Li Wei on Monday.", [("Ana Ruiz", "PER"), ("Li Wei", "PER")],
+                 [(1, 2, "met")])
+    b = annotate("b", "LIMA, March 5, 2025 - Li Wei met Ana Ruiz on March 3.", [("Li Wei", "PER"), ("Ana Ruiz", "PER")],
+                 [(1, 2, "met")])
+    html = corpus_html([a, b], build_records([a, b]))
+    row = re.search(r'<table id="t-events".*?</table>', html).group(0)
+    assert '<a href="docs/a.html#s0">a</a> <a href="docs/b.html#s0">b</a>' in row

@@ -75,8 +75,9 @@ def highlight(doc: Document, evidence: set[tuple[int, int]] | None = None) -> st
 
 
 def _table(rows: list[dict], cls: str, columns: list[str] | None = None, links: list[str] | None = None,
-           link_column: str = "evidence") -> str:
-    """A sortable table with a filter box; ``links`` (one per row) make ``link_column`` a link."""
+           link_column: str = "evidence", raw: dict[str, list[str]] | None = None) -> str:
+    """A sortable table with a filter box; ``links`` (one per row) make ``link_column`` a link;
+    ``raw`` gives ready HTML for a column, one cell per row."""
     if not rows:
         return f'<p class="{cls} empty">none</p>'
     columns = columns or [c for c in rows[0] if c != "evidence"]
@@ -86,7 +87,9 @@ def _table(rows: list[dict], cls: str, columns: list[str] | None = None, links: 
         cells = []
         for c in columns:
             value = escape(str(r.get(c, "") if r.get(c) is not None else ""))
-            if links and c == link_column and links[i]:
+            if raw and c in raw:
+                value = raw[c][i]
+            elif links and c == link_column and links[i]:
                 value = f'<a href="{links[i]}">{value or "evidence"}</a>'
             cells.append(f"<td>{value}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
@@ -270,6 +273,8 @@ def corpus_html(docs: list[Document], records: RecordSet) -> str:
         first = ev.meetings[0]
         row["evidence"] = first.evidence
     links_e = [_evidence_link(ev.meetings[0].doc_id, ev.meetings[0].start) for ev in records.events]
+    reports = [" ".join(f'<a href="{_evidence_link(m.doc_id, s)}">{escape(m.doc_id)}</a>'
+                        for m in ev.meetings for s, _ in m.spans) for ev in records.events]
     links_m = [_evidence_link(m.doc_id, m.start) for m in records.meetings]
     links_p = [_evidence_link(p.doc_id, p.start) for p in records.positions]
     docs_list = "".join(f"<li><a href='docs/{escape(_safe(d.id))}.html'>{escape(d.id)}</a></li>" for d in docs)
@@ -285,7 +290,7 @@ def corpus_html(docs: list[Document], records: RecordSet) -> str:
             f"<h2 id='timeline'>Meetings over time</h2>{meetings_timeline_svg(records)}"
             f"<h2 id='offices'>Offices over time</h2>{tenures_svg(records)}"
             f"<h2 id='events'>Meetings (one row per real meeting)</h2>"
-            f"{_table(events, 'events', _columns('events'), links_e)}"
+            f"{_table(events, 'events', _columns('events'), links_e, raw={'documents': reports})}"
             f"<h2 id='reports'>Meeting reports</h2>{_table(rows['meetings'], 'meetings', _columns('meetings'), links_m)}"
             f"<h2 id='positions'>Positions</h2>{_table(rows['positions'], 'positions', _columns('positions'), links_p)}"
             f"<h2>Offices over time</h2>{_table(rows['tenures'], 'tenures', _columns('tenures'))}"
