@@ -134,9 +134,11 @@ def network_svg(records: RecordSet, width: int = 900, height: int = 560) -> str:
         label = e.name if e else node
         colour = COLOURS.get(e.label if e else "", "#9ca3af")
         x, y = sx(pos[node][0]), sy(pos[node][1])
+        half = 3.2 * len(label)  # about half the label's width at 11px: keep it inside the drawing
+        tx = min(max(x, half + 4), width - half - 4)
         out.append(f'<g class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="{6 + 2 * graph.degree(node)}" '
                    f'fill="{colour}" stroke="#111827"><title>{escape(label)} ({escape(node)})</title></circle>'
-                   f'<text x="{x:.1f}" y="{y - 10 - 2 * graph.degree(node):.1f}" text-anchor="middle">'
+                   f'<text x="{tx:.1f}" y="{y - 10 - 2 * graph.degree(node):.1f}" text-anchor="middle">'
                    f'{escape(label)}</text></g>')
     out.append("</svg>")
     return "".join(out)
