@@ -323,11 +323,13 @@ def _flush(batch, sink, tables, progress, started, n_docs, words):
 
 
 def _add_records(sub) -> None:
-    p = sub.add_parser("records", help="positions, meetings and resolved entities: CSV, Parquet, GraphML, HTML")
+    p = sub.add_parser("records", help="meetings, positions, events (JSONL per RECORDS.md), tables, graph, PLOVER, HTML")
     p.add_argument("inputs", nargs="+", help="annotated JSONL (from extract), or .txt/.jsonl/folders to extract")
     p.add_argument("-o", "--output", required=True, help="output folder")
     p.add_argument("--model", help="model for un-annotated inputs (default: the shipped model)")
     p.add_argument("--device", default="auto")
+    p.add_argument("--date-order", default="DMY", choices=["DMY", "MDY"],
+                   help="how to read numeric dates such as 09/06/2025 (default: day first)")
     p.add_argument("--no-html", action="store_true")
     p.set_defaults(func=cmd_records)
 
@@ -335,7 +337,8 @@ def _add_records(sub) -> None:
 def cmd_records(args) -> int:
     from .batch import discover_inputs, iter_inputs
     from .records import build_records
-    from .records.export import write_graphml, write_tables
+    from .records.export import write_graphml, write_jsonl, write_records_jsonl, write_tables
+    from .records.plover import plover_events
     from .records.report import write_reports
 
     docs, raw = [], []
@@ -347,21 +350,44 @@ def cmd_records(args) -> int:
         if annotated:
             from .validation import parse_record
 
-            docs.append(parse_record({**rec.document.meta, "id": rec.document.id, "text": rec.document.text}))
+            try:
+                docs.append(parse_record({**rec.document.meta, "id": rec.document.id, "text": rec.document.text}))
+            except DignitaryError as exc:
+                where = f"{rec.source}:{rec.line}" if rec.line else str(rec.source)
+                raise DignitaryError(f"{where}: document {rec.document.id}: {exc}") from None
         else:
             raw.append(rec.document)
     if raw:
         from .extractor import Extractor
 
         docs += list(Extractor.from_pretrained(args.model, device=args.device).pipe(raw))
-    records = build_records(docs)
+    records = build_records(docs, date_order=args.date_order)
     out = Path(args.output)
+    texts = {d.id: d.text for d in docs}
+    write_records_jsonl(records, texts, out)
+    write_jsonl(plover_events(records, texts), out / "plover.jsonl")
     write_tables(records, out)
     write_graphml(records, out / "meetings.graphml")
     if not args.no_html:
         write_reports(docs, records, out / "report")
     print(f"{out}: {len(docs)} documents, {len(records.positions)} positions, {len(records.meetings)} meetings, "
-          f"{len(records.entities)} entities")
+          f"{len(records.events)} events, {len(records.entities)} entities")
+    return 0
+
+
+def _add_evaluate_records(sub) -> None:
+    p = sub.add_parser("evaluate-records", help="score records (OUT/meetings.jsonl, positions.jsonl) against record gold")
+    p.add_argument("gold", help="record gold JSONL (RECORDS.md)")
+    p.add_argument("out", help="the folder `dignitary records` wrote")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_evaluate_records)
+
+
+def cmd_evaluate_records(args) -> int:
+    from .records.scoring import format_scores, score_records
+
+    result = score_records(args.gold, args.out)
+    print(json.dumps(result, indent=1) if args.json else format_scores(result))
     return 0
 
 
@@ -425,8 +451,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dignitary", description="Officials, titles and meetings from news.")
     parser.add_argument("--version", action="version", version=f"dignitary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_calibrate, _add_evaluate, _add_extract, _add_records, _add_export,
-                _add_package, _add_info):
+    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_calibrate, _add_evaluate, _add_extract,
+                _add_records, _add_evaluate_records, _add_export, _add_package, _add_info):
         add(sub)
     return parser
 

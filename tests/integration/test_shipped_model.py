@@ -81,6 +81,6 @@ def test_seed_meetings_listed_once_with_positions(extractor):
     sides = {p.name: p.positions for p in m.participants}
     assert "Minister, International Department of the CPC Central Committee" in sides["Liu Haixing"]
     assert "Ambassador, Venezuelan" in sides["Remigio Ceballos"]
-    assert m.date == "November 26"
+    assert m.date == "XXXX-11-26" and "November 26" in m.date_text  # the seed never gives the year
     assert frozenset({"Ma Hui", "Alberto Anaya"}) in by_pair
     assert frozenset({"Ma Hui", "Donald Ramotar"}) in by_pair

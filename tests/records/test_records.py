@@ -1,6 +1,4 @@
 """Records from the reviewed dev annotations: positions, meetings, linking, exports, HTML."""
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -10,7 +8,6 @@ from dignitary.jsonl import read_jsonl
 from dignitary.records import build_records
 from dignitary.records.export import write_graphml, write_tables
 from dignitary.records.linking import link_mentions
-from dignitary.records.report import write_reports
 
 from tests.helpers import REPO
 
@@ -36,7 +33,8 @@ def test_each_meeting_once_with_both_sides_positions(records):
     sides = {p.name: p.positions for p in m.participants}
     assert set(sides["Diosdado Cabello"]) == {"vice president, United Socialist Party of Venezuela",
                                               "interior minister", "party secretary"}
-    assert m.date == "June 11, 2025" and m.doc_id == "seed-000"
+    # a photo caption with no date: the month of the dateline ("Guacamaya, June 11, 2025.")
+    assert (m.date, m.date_text, m.doc_id) == ("2025-06", "June 11, 2025", "seed-000")
     m = _meeting(records, "Diosdado Cabello Rondón", "Wu Hansheng")
     sides = {p.name: p.positions for p in m.participants}
     assert "general secretary, United Socialist Party of Venezuela" in sides["Diosdado Cabello Rondón"]
@@ -64,15 +62,16 @@ def test_headline_and_story_are_one_meeting_dated_by_the_nearest_dateline():
     assert len(recs.meetings) == 1
     m = recs.meetings[0]
     assert {p.name: p.positions for p in m.participants}["Alberto Anaya"] == ["President, Labor Party"]
-    assert build_records([Document("d", text, ents, rels[1:])]).meetings[0].date == "October 13th"
+    m = build_records([Document("d", text, ents, rels[1:])]).meetings[0]
+    assert (m.date, m.date_text) == ("XXXX-10-13", "October 13th")  # the year is never given
 
 
 def test_positions_join_title_and_place(records):
     rows = {(p.person, p.title, p.organization, p.place) for p in records.positions if p.doc_id == "seed-000"}
     assert ("Nicolás Maduro", "President", "", "Venezuela") in rows
     assert ("Diosdado Cabello", "vice president", "United Socialist Party of Venezuela", "") in rows
-    # no bare duplicate of a position the document places
-    assert ("Nicolás Maduro", "President", "", "") not in rows
+    # "President Nicolás Maduro" elsewhere is a position of its own (RECORDS.md scores both)
+    assert ("Nicolás Maduro", "President", "", "") in rows
 
 
 def test_short_names_and_abbreviations_link_within_a_document():
@@ -104,9 +103,18 @@ def test_surname_links_to_the_name_it_ends_not_the_nearest_that_contains_it():
 
 
 def test_cross_document_entities_have_aliases(records):
-    by_name = {e.name: e for e in records.entities}
-    assert {"CPC", "Communist Party of China"} <= by_name["Communist Party of China"].aliases
-    assert len(by_name["Wu Hansheng"].documents) >= 2
+    by_alias = {a: e for e in records.entities for a in e.aliases}
+    assert {"CPC", "Communist Party of China", "CCP"} <= by_alias["Communist Party of China"].aliases
+    assert len(by_alias["Wu Hansheng"].documents) >= 2
+    assert by_alias["Diosdado Cabello"] is by_alias["Diosdado Cabello Rondón"]
+
+
+def test_the_meeting_two_documents_report_is_one_event(records):
+    wu_cabello = [m for m in records.meetings if {p.name for p in m.participants} & {"Wu Hansheng"}
+                  and any(p.name.startswith("Diosdado Cabello") for p in m.participants)]
+    assert sorted(m.doc_id for m in wu_cabello) == ["seed-000", "seed-001"]
+    assert len({m.event_id for m in wu_cabello}) == 1
+    assert len({m.event_id for m in records.meetings}) == len(records.meetings) - 1
 
 
 def test_exports(tmp_path, records):
@@ -119,21 +127,5 @@ def test_exports(tmp_path, records):
     assert pq.read_table(tmp_path / "meetings.parquet").num_rows == len(records.meetings)
     graph = ET.parse(write_graphml(records, tmp_path / "g.graphml"))
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    assert len(graph.findall(".//g:edge", ns)) == len(records.meetings)
-
-
-def _chromium():
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="needs Chromium (apt-get install chromium)")
-def test_html_report_renders_in_headless_chromium(tmp_path, dev_docs, records):
-    index = write_reports(dev_docs, records, tmp_path)
-    doc_page = tmp_path / "docs" / "seed-000.html"
-    for page, expected in ((index, "Wu Hansheng"), (doc_page, "Diosdado Cabello")):
-        dom = subprocess.run(
-            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'ud'}",
-             "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
-        assert expected in dom
-    assert '<mark class="PER"' in dom and "<table class=\"meetings\"" in dom
+    pairs = sum(len(m.participants) * (len(m.participants) - 1) // 2 for m in records.meetings)
+    assert len(graph.findall(".//g:edge", ns)) == pairs

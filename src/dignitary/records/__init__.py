@@ -1,5 +1,5 @@
-"""From mentions to records: positions, meetings, entity resolution, tables and reports."""
+"""From mentions to records: positions, meetings, events, tenures, entity resolution, exports and reports."""
 from .builder import build_records
-from .model import Meeting, Participant, Position, RecordSet, ResolvedEntity
+from .model import Event, Meeting, Participant, Position, RecordSet, ResolvedEntity, Tenure
 
-__all__ = ["Meeting", "Participant", "Position", "RecordSet", "ResolvedEntity", "build_records"]
+__all__ = ["Event", "Meeting", "Participant", "Position", "RecordSet", "ResolvedEntity", "Tenure", "build_records"]

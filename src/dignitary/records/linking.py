@@ -14,6 +14,12 @@ def normalize(name: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+def clean_name(name: str) -> str:
+    """A name without invisible format characters (left-to-right marks, zero-width spaces) or
+    outer spaces."""
+    return " ".join("".join(c for c in name if unicodedata.category(c) != "Cf").split())
+
+
 def _initials(name: str) -> str:
     stop = {"of", "the", "and", "for", "de", "del", "la", "y"}
     return "".join(w[0] for w in re.findall(r"[A-Za-z\u00C0-\u024F]+", name) if w.lower() not in stop).upper()

@@ -1,0 +1,230 @@
+"""Dates in news text as ISO 8601 at the precision the words give, resolved against the document date.
+
+Parsing and relative resolution are dateparser's (``search_dates`` finds the expressions,
+``DateDataParser`` gives the date and its period: day, week, month, year); named holidays
+("Victory Day") come from the ``holidays`` package for the countries the sentence names.
+This module only picks which expressions count, what the document date is, and the precision.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_RELATIVE = ("yesterday", "today", "tonight", "last night", "this morning", "this week", "last week",
+             "this month", "last month", "this year", "last year", "earlier this", "days ago")
+# a year alone ("in 2023") or a numeric date; search_dates also matches bare numbers, which we drop
+_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_TRAILING = re.compile(r"(?:[\s,]+(?:the|a|an|in|at|of|on|and|to))+[\s,]*$|[\s,]+$", re.I)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """An ISO 8601 value (``2025-06-09``, ``2025-06``, ``2025``, ``XXXX-07-05``) and its words."""
+
+    iso: str
+    text: str
+    start: int = 0
+    end: int = 0
+
+    @property
+    def precision(self) -> int:
+        """3 for a day, 2 for a month, 1 for a year, 0 for words nothing resolves."""
+        return self.iso.count("-") + 1 if self.iso else 0
+
+
+def _settings(base: dt.datetime | None, order: str) -> dict:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "DATE_ORDER": order}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return settings
+
+
+@lru_cache(maxsize=16)
+def _parser(base: dt.datetime | None, order: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=_settings(base, order))
+
+
+def _is_date_words(text: str) -> bool:
+    """Whether a ``search_dates`` match is a date and not a word like "may", "sat" or "now"."""
+    low = text.casefold()
+    words = re.findall(r"[a-z]+", low)
+    if _NUMERIC_DATE.search(text) or _YEAR.search(text):
+        return True
+    if any(w in _WEEKDAYS for w in words):
+        return True
+    if any(phrase in low for phrase in _RELATIVE):
+        return True
+    # a month name, capitalized as in news ("May", not the verb "may")
+    return any(w.casefold() in _MONTHS and w[0].isupper() for w in re.findall(r"[A-Za-z]+", text))
+
+
+def _period_iso(value: dt.datetime, period: str) -> str:
+    if period == "year":
+        return f"{value.year:04d}"
+    if period in ("month", "week"):
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.strftime("%Y-%m-%d")
+
+
+def parse_date(text: str, base: dt.date | None = None, order: str = "DMY") -> str | None:
+    """``text`` as ISO 8601 at its own precision, relative words resolved against ``base``.
+
+    Without a base, a day without a year is ``XXXX-MM-DD`` and a relative expression is ``None``.
+    ``order`` settles numeric dates such as 09/06/2025 (``DMY`` or ``MDY``).
+    """
+    text = re.sub(r"\s+", " ", text.strip())
+    phrase = re.sub(r"^(?:on|in|during|since|from|at|by)\s+", "", text, flags=re.I)
+    # "this Monday" in a report is the Monday of the week it is written in, not the next one
+    weekday_only = re.fullmatch(r"(?:this\s+|on\s+)?(" + "|".join(_WEEKDAYS) + r")", phrase, flags=re.I)
+    probe = [dt.datetime(2001, 6, 15), dt.datetime(2013, 2, 20)]
+    reference = dt.datetime.combine(base, dt.time()) if base else None
+    results = []
+    for b in [reference] + probe if reference else probe:
+        try:
+            data = _parser(b, order).get_date_data(phrase)
+        except (ValueError, OverflowError):  # out-of-range numbers in odd strings
+            return None
+        if data.date_obj is None:
+            return None
+        results.append((data.date_obj, data.period or "day"))
+    if weekday_only and reference is not None:
+        wanted = _WEEKDAYS.index(weekday_only.group(1).casefold())
+        delta = (reference.weekday() - wanted) % 7  # the latest such day on or before the base
+        return (reference - dt.timedelta(days=delta)).strftime("%Y-%m-%d")
+    value, period = results[0]
+    probed = results[-2:] if reference else results
+    depends = _period_iso(*probed[0]) != _period_iso(*probed[1])  # compared at the period's precision
+    if not depends:
+        return _period_iso(value, period)
+    # the value moved with the base: a relative expression, or a day or month without its year
+    same_day = all((d.month, d.day) == (probed[0][0].month, probed[0][0].day) for d, _ in probed)
+    if same_day and not _YEAR.search(text):
+        if reference is None:
+            return f"XXXX-{value.month:02d}-{value.day:02d}" if period != "month" else None
+        year = reference.year if (value.month, value.day) <= (reference.month, reference.day + 7) else reference.year - 1
+        return _period_iso(value.replace(year=year), period)
+    if reference is None:
+        return None
+    if value > reference + dt.timedelta(days=1):  # a report tells what happened: the latest past reading
+        return None
+    return _period_iso(value, period)
+
+
+def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str = "DMY",
+               keep_unresolved: bool = False) -> list[DateValue]:
+    """The date expressions of ``text[start:end]`` with their values, in text order; with
+    ``keep_unresolved``, also those nothing resolves ("on Tuesday" with no base), with ``iso`` ""."""
+    from dateparser.search import search_dates
+
+    chunk = text[start:end]
+    try:
+        found = search_dates(chunk, languages=["en"], settings=_settings(None, order)) or []
+    except (ValueError, OverflowError):
+        found = []
+    out, cursor = [], 0
+    for words, _ in found:
+        at = chunk.find(words, cursor)
+        if at < 0 or not _is_date_words(words):
+            continue
+        words = _TRAILING.sub("", words)
+        cursor = at + len(words)
+        iso = parse_date(words, base, order)
+        if iso or keep_unresolved:
+            out.append(DateValue(iso or "", words.strip(), start + at, start + at + len(words)))
+    out += _holidays(text, start, end, base)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _country_holidays(country: str, year: int) -> dict[dt.date, str]:
+    import holidays
+
+    for code, names in _country_codes().items():
+        if country.casefold() in names:
+            try:
+                return dict(holidays.country_holidays(code, years=year, language="en_US"))
+            except (NotImplementedError, KeyError):
+                return dict(holidays.country_holidays(code, years=year))
+    return {}
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, set[str]]:
+    """ISO code -> lower-case English names, from the ``holidays`` registry (class names)."""
+    from holidays.registry import COUNTRIES
+
+    codes: dict[str, set[str]] = {}
+    for entries in COUNTRIES.values():
+        cls, code = entries[0], entries[1]
+        name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).casefold()
+        codes.setdefault(code, set()).add(name)
+    return codes
+
+
+def _holidays(text: str, start: int, end: int, base: dt.date | None) -> list[DateValue]:
+    """Named holidays ("during this year's Victory Day celebrations in Moscow, Russia") of a
+    country the same sentence names, in the base's year (or one named next to it). "On" a
+    holiday is its day; "during" one is its month (celebrations last days)."""
+    chunk = text[start:end]
+    if base is None or not re.search(r"\b[A-Z][a-z]+ Day\b|\bEve\b|Festival|New Year", chunk):
+        return []
+    countries = {w for w in re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", chunk)}
+    out = []
+    for country in countries:
+        year = base.year - 1 if re.search(r"\blast year'?s?\b", chunk) else base.year
+        for day, name in _country_holidays(country, year).items():
+            at = chunk.find(name)
+            if at < 0 or len(name) < 6:
+                continue
+            during = re.search(r"\bduring\b[^.]{0,40}$", chunk[:at], flags=re.I)
+            iso = f"{day.year:04d}-{day.month:02d}" if during else day.strftime("%Y-%m-%d")
+            out.append(DateValue(iso, name, start + at, start + at + len(name)))
+    return out
+
+
+_DATELINE_WINDOW = 1000
+
+
+def document_date(doc: Document, order: str = "DMY") -> DateValue | None:
+    """The document's date: its ``date`` field, else a dateline near the top ("Guacamaya, June 11,
+    2025.", "BONN, Oct 19 -", "Published at: 09/06/2025"): the first full date within the first
+    lines whose line holds at most a place or a label before it."""
+    raw = doc.meta.get("date")
+    if raw:
+        iso = parse_date(str(raw), None, order)
+        if iso and iso.count("-") == 2 and not iso.startswith("XXXX"):
+            return DateValue(iso, str(raw))
+    head_end = min(len(doc.text), _DATELINE_WINDOW)
+    for d in find_dates(doc.text, 0, head_end, None, order):
+        line_start = doc.text.rfind("\n", 0, d.start) + 1
+        prefix = doc.text[line_start:d.start]
+        if d.precision == 3 and len(prefix) <= 40 and not re.search(r"\b(?:met|meets|said|will|was|is)\b", prefix):
+            return d
+    return None
+
+
+def as_date(value: DateValue | None) -> dt.date | None:
+    if value is None or value.iso.startswith("XXXX") or value.precision < 3:
+        return None
+    return dt.date.fromisoformat(value.iso)
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Whether two ISO values can name the same day: one is a prefix of the other (``XXXX`` years
+    match any year)."""
+    if not a or not b:
+        return True
+    a_parts, b_parts = a.split("-"), b.split("-")
+    for x, y in zip(a_parts, b_parts):
+        if x != y and "XXXX" not in (x, y):
+            return False
+    return True
