@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,onnx,encoders,ray,spacy,datasets,packaging
 
-.PHONY: install run test test-wheel dist encoders bench clean
+.PHONY: install run lint test test-wheel dist encoders bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,12 @@ run: $(STAMP)
 	$(VENV)/bin/dignitary records output/seeds.jsonl -o output/records
 	@echo "wrote output/seeds.jsonl, output/positions.csv, output/meetings.csv, output/records/ (tables, graph, HTML report)"
 
-test: $(STAMP)
+# the linter (ruff: pyproject.toml [tool.ruff]) and the type checker (mypy on src/: [tool.mypy]); make test runs it first
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/mypy
+
+test: lint
 	$(PY) -m pytest -q
 
 # the wheels, installed offline into a fresh venv outside the checkout; the README's install block and snippets
