@@ -68,8 +68,8 @@ class ExtractionActor:
 
 
 def extract_dataset(paths: list[str], model: str | None = None, workers: int = 1, gpus_per_worker: float = 0.0,
-                    cpus_per_worker: float = 1.0, batch_size: int = 32, device: str = "auto", dtype: str = "auto", text_field: str = "text",
-                    id_field: str = "id", skip_ids: frozenset[str] = frozenset()):
+                    cpus_per_worker: float = 1.0, batch_size: int = 32, device: str = "auto", dtype: str = "auto",
+                    text_field: str = "text", id_field: str = "id", skip_ids: frozenset[str] = frozenset()):
     """The lazy Ray ``Dataset`` of results (columns ``source``, ``line``, ``output``, ``error``)."""
     import ray.data
 

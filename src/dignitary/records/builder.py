@@ -15,8 +15,8 @@ _FORMER = re.compile(r"\b(?:former|ex-|ex\s)", re.I)
 _DIRECT = re.compile(r"(?:[\s,]|\band\b|\bas well as\b|\bthe\b|\bof\b|\bto\b|['’]s\b)*")
 _PHONE = re.compile(r"\b(?:phone|telephone|call)\b", re.I)
 _VIDEO = re.compile(r"\b(?:video|videoconference|video link|virtual(?:ly)?|online)\b", re.I)
-_IN_PERSON = re.compile(r"\b(?:met|meet|meets|meeting|talks|received|receives|visit|visited|hosted|conference|summit)\b",
-                        re.I)
+_IN_PERSON = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|received|receives|visit|visited|hosted|conference|summit)\b", re.I)
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -189,7 +189,7 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
             idx = next((i for i, (s, e) in enumerate(sentences) if s <= ents[r.head].start < e), None)
             if idx is not None:
                 per_sentence[idx][(r.head, r.tail)] = r.score if r.score is not None else 1.0
-    for ids, s, e in cue_meetings(doc, sentences):
+    for ids, s, _e in cue_meetings(doc, sentences):
         idx = next(i for i, (a, b) in enumerate(sentences) if a == s)
         for other in ids[1:]:
             if (ids[0], other) not in per_sentence[idx] and (other, ids[0]) not in per_sentence[idx]:
@@ -230,7 +230,6 @@ def build_records(docs: list[Document], date_order: str = "DMY") -> RecordSet:
     from .events import assign_events
     from .resolution import resolve_entities
     from .timeline import tenures
-
     from .titles import corrected
 
     records = RecordSet()

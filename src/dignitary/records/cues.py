@@ -35,7 +35,8 @@ _SIDES = ("PER", "ORG")
 # words that may stand between a meeting word and the side it met ("met here today with", "received
 # the visiting delegation of"); anything else ("received a letter from") is not a meeting with that side
 _LEAD_WORDS = set("""here today yesterday tonight on in at with the a an delegation of separately also his her
-their its visiting counterpart led by parliamentarians lawmakers officials mr mrs ms dr sir dame lord lady this last morning afternoon evening night week month th st nd rd and
+their its visiting counterpart led by parliamentarians lawmakers officials mr mrs ms dr sir dame lord lady this last
+morning afternoon evening night week month th st nd rd and
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
@@ -49,7 +50,8 @@ def modifiers(doc: Document) -> set[str]:
         between = doc.text[a.end:b.start]
         if a.label in ("ORG", "GPE") and re.fullmatch(r"['’]s\s+", between):
             out.add(a.id)
-        if a.label == "TITLE" and b.label in ("ORG", "GPE") and re.fullmatch(r"\s+(?:of|for|at|to)\s+(?:the\s+)?", between):
+        if a.label == "TITLE" and b.label in ("ORG", "GPE") and re.fullmatch(r"\s+(?:of|for|at|to)\s+(?:the\s+)?",
+                                                                              between):
             out.add(b.id)
         if a.label in ("ORG", "GPE") and b.label == "TITLE" and between.strip() == "":
             out.add(a.id)  # "PSUV vice president"
@@ -93,7 +95,8 @@ def _lead_ok(doc: Document, start: int, side: Entity, skip: set[str]) -> bool:
     lead = doc.text[start:side.start]
     if len(lead) > 80 or _STOP.search(lead) or re.search(r"[.!?]\s", lead):
         return False
-    return all(w in _LEAD_WORDS for w in re.findall(r"[a-z]+", _strip_mentions(doc, start, side.start, skip).casefold()))
+    words = re.findall(r"[a-z]+", _strip_mentions(doc, start, side.start, skip).casefold())
+    return all(w in _LEAD_WORDS for w in words)
 
 
 def _listed(doc: Document, first: Entity, rest: list[Entity]) -> list[Entity]:

@@ -111,7 +111,8 @@ def parse_date(text: str, base: dt.date | None = None, order: str = "DMY") -> st
     if same_day and not _YEAR.search(text):
         if reference is None:
             return f"XXXX-{value.month:02d}-{value.day:02d}" if period != "month" else None
-        year = reference.year if (value.month, value.day) <= (reference.month, reference.day + 7) else reference.year - 1
+        recent = (value.month, value.day) <= (reference.month, reference.day + 7)
+        year = reference.year if recent else reference.year - 1
         return _period_iso(value.replace(year=year), period)
     if reference is None:
         return None

@@ -1,9 +1,10 @@
 """One real meeting across documents: reports with the same participants and compatible dates.
 
 Precision first: two reports join only when their participant entities are the same set, both
-are dated at least to the month (a day without its year counts as a day), the dates agree as far as both go ("2025-06" and "2025-06-09"),
-and their places do not differ. A report joins an event only if it agrees with every report
-already in it, so a chain of loose matches never merges two different meetings.
+are dated at least to the month (a day without its year counts as a day), the dates agree as far as
+both go ("2025-06" and "2025-06-09"), and their places do not differ. A report joins an event only
+if it agrees with every report already in it, so a chain of loose matches never merges two
+different meetings.
 """
 from __future__ import annotations
 

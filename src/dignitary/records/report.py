@@ -19,8 +19,10 @@ STYLE = """body{font-family:system-ui,sans-serif;max-width:80rem;margin:2rem aut
 mark{border-radius:3px;padding:0 2px}mark.PER{background:#fde68a}mark.TITLE{background:#bfdbfe}
 mark.ORG{background:#bbf7d0}mark.GPE{background:#fecaca}mark sub{font-size:.6em;color:#555}
 .ev{border-bottom:2px solid #a5b4fc}.ev:target{background:#fef9c3;outline:2px solid #f59e0b}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:2px 6px;font-size:.85em;vertical-align:top}
-th{background:#f3f4f6;cursor:pointer;user-select:none;position:sticky;top:0}th.asc:after{content:" ▲"}th.desc:after{content:" ▼"}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem}\
+td,th{border:1px solid #ccc;padding:2px 6px;font-size:.85em;vertical-align:top}
+th{background:#f3f4f6;cursor:pointer;user-select:none;position:sticky;top:0}\
+th.asc:after{content:" ▲"}th.desc:after{content:" ▼"}
 input.filter{width:24rem;padding:3px 6px;margin:.2rem 0}svg{border:1px solid #e5e7eb;background:#fff;max-width:100%}
 svg text{font-size:11px;font-family:system-ui,sans-serif}.stats{color:#374151}nav a{margin-right:1rem}"""
 
@@ -29,10 +31,12 @@ SCRIPT = """document.querySelectorAll('table.sortable').forEach(function(t){
   var asc=!th.classList.contains('asc');ths.forEach(function(x){x.classList.remove('asc','desc')});
   th.classList.add(asc?'asc':'desc');var body=t.tBodies[0];var rows=Array.from(body.rows);
   rows.sort(function(a,b){var x=a.cells[i].innerText,y=b.cells[i].innerText;var nx=parseFloat(x),ny=parseFloat(y);
-   var c=(!isNaN(nx)&&!isNaN(ny)&&String(nx)===x.trim()&&String(ny)===y.trim())?nx-ny:x.localeCompare(y);return asc?c:-c});
+   var c=(!isNaN(nx)&&!isNaN(ny)&&String(nx)===x.trim()&&String(ny)===y.trim())?nx-ny:x.localeCompare(y);\
+return asc?c:-c});
   rows.forEach(function(r){body.appendChild(r)})})})});
 document.querySelectorAll('input.filter').forEach(function(inp){inp.addEventListener('input',function(){
- var q=inp.value.toLowerCase();document.getElementById(inp.dataset.table).querySelectorAll('tbody tr').forEach(function(r){
+ var q=inp.value.toLowerCase();\
+document.getElementById(inp.dataset.table).querySelectorAll('tbody tr').forEach(function(r){
   r.style.display=r.innerText.toLowerCase().indexOf(q)>=0?'':'none'})})});"""
 
 COLOURS = {"PER": "#f59e0b", "ORG": "#10b981"}
@@ -293,7 +297,8 @@ def corpus_html(docs: list[Document], records: RecordSet) -> str:
             f"<h2 id='offices'>Offices over time</h2>{tenures_svg(records)}"
             f"<h2 id='events'>Meetings (one row per real meeting)</h2>"
             f"{_table(events, 'events', _columns('events'), links_e, raw={'documents': reports})}"
-            f"<h2 id='reports'>Meeting reports</h2>{_table(rows['meetings'], 'meetings', _columns('meetings'), links_m)}"
+            f"<h2 id='reports'>Meeting reports</h2>"
+            f"{_table(rows['meetings'], 'meetings', _columns('meetings'), links_m)}"
             f"<h2 id='positions'>Positions</h2>{_table(rows['positions'], 'positions', _columns('positions'), links_p)}"
             f"<h2>Offices over time</h2>{_table(rows['tenures'], 'tenures', _columns('tenures'))}"
             f"<h2 id='entities'>Entities</h2>{_table(rows['entities'], 'entities')}"

@@ -87,7 +87,7 @@ def score_records(gold_path: str | Path, out_dir: str | Path) -> dict:
     for did, g in gold.items():
         lookup = {gold_norm(name): eid for eid, e in g["entities"].items() for name in e["names"]}
 
-        def ent(name):
+        def ent(name, lookup=lookup):  # bound now: ent is only called in this iteration
             return lookup.get(gold_norm(name), "?" + (gold_norm(name) or ""))
 
         gold_pairs = {}

@@ -5,8 +5,8 @@ import re
 from collections import defaultdict
 
 from .linking import normalize
-from .resolution import stem
 from .model import Position, Tenure
+from .resolution import stem
 
 
 def office_title(title: str) -> str:

@@ -1,8 +1,9 @@
 """Rule-based sentence segmentation that keeps exact character offsets.
 
 News text breaks at paragraph ends, at ``.``/``!``/``?`` followed by space and a
-capital, quote or digit, and at the full-width ``。``/``！``/``？`` of Chinese and Japanese. Abbreviations (``Mr.``, ``U.S.``, ``Jan.``), initials (``J.``)
-and numbers (``3.5``) do not end a sentence.
+capital, quote or digit, and at the full-width ``。``/``！``/``？`` of Chinese and Japanese.
+Abbreviations (``Mr.``, ``U.S.``, ``Jan.``), initials (``J.``) and numbers (``3.5``) do not end a
+sentence.
 """
 from __future__ import annotations
 

@@ -463,7 +463,8 @@ def relative(b: Builder, rng: random.Random) -> None:
 def group_members(b: Builder, rng: random.Random) -> None:
     """Members of a government or delegation named with titles, and a title shared by two people."""
     if rng.random() < 0.5:
-        b.add(rng.choice(["They were accompanied by senior members of the ", "The delegation included members of the "]))
+        b.add(rng.choice(["They were accompanied by senior members of the ",
+                          "The delegation included members of the "]))
         g = b.ent(rng.choice(GPES)[1], "GPE")
         b.add(rng.choice([" government, including ", " delegation, such as "]))
         people = []

@@ -27,7 +27,8 @@ LAST = LAST_EN + LAST_OTHER + ["Whitaker", "Brennan", "Lindqvist", "Moreau", "Sc
 # (state name, adjective, short form used before an office) — short forms include dotted acronyms.
 STATES = [("United States", "American", "US"), ("United States", "American", "U.S."), ("Britain", "British", "UK"),
           ("United Kingdom", "British", "U.K."), ("France", "French", "French"), ("Germany", "German", "German"),
-          ("Italy", "Italian", "Italian"), ("Australia", "Australian", "Australian"), ("Canada", "Canadian", "Canadian"),
+          ("Italy", "Italian", "Italian"), ("Australia", "Australian", "Australian"),
+          ("Canada", "Canadian", "Canadian"),
           ("Iraq", "Iraqi", "Iraqi"), ("Jordan", "Jordanian", "Jordanian"), ("Turkey", "Turkish", "Turkish"),
           ("Japan", "Japanese", "Japanese"), ("Spain", "Spanish", "Spanish"), ("Syria", "Syrian", "Syrian"),
           ("Netherlands", "Dutch", "Dutch"), ("Saudi Arabia", "Saudi", "Saudi")]

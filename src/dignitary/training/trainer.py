@@ -20,17 +20,17 @@ from ..device import resolve_device
 from ..document import Document
 from ..evaluation.metrics import EvaluationReport, evaluate_documents
 from ..inference.predictor import Predictor, annotate
-from ..standoff import load_documents
 from ..models.config import HeadConfig
 from ..models.inputs import IGNORE, special_ids
 from ..models.joint import JointModel
 from ..models.pretrained import load_encoder, save_pretrained
 from ..schema import Schema
+from ..standoff import load_documents
 from .augment import mention_pool, swap_mentions
 from .checkpoint import load_checkpoint, save_checkpoint
 from .config import TrainConfig
-from .threshold import tune_relation_threshold
 from .examples import TrainWindow, build_windows, collate_windows
+from .threshold import tune_relation_threshold
 
 log = logging.getLogger(__name__)
 CHECKPOINT_DIR = "checkpoint"
@@ -174,7 +174,8 @@ class Trainer:
                 optimizer.step()
                 scheduler.step()
                 losses.append(loss.item())
-                bar.set_postfix(loss=f"{np.mean(losses[-20:]):.4f}", tag=f"{parts['tag']:.3f}", rel=f"{parts['rel']:.3f}")
+                bar.set_postfix(loss=f"{np.mean(losses[-20:]):.4f}", tag=f"{parts['tag']:.3f}",
+                                rel=f"{parts['rel']:.3f}")
             record: dict[str, Any] = {"epoch": epoch, "loss": float(np.mean(losses)) if losses else 0.0}
             if self.dev_docs:
                 report = evaluate_model(self.model, self.tokenizer, self.dev_docs, self.device, self.autocast)
