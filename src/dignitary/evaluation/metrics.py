@@ -182,7 +182,7 @@ def evaluate_documents(gold: Iterable[Document], predicted: Iterable[Document], 
 def word_bio_tags(doc: Document) -> list[str]:
     """IOB2 tags over the words (``\\w+`` or single symbols) of the text."""
     spans = sorted((e.start, e.end, e.label) for e in doc.entities)
-    tags = []
+    tags: list[str] = []
     k = 0
     for m in _WORD.finditer(doc.text):
         while k < len(spans) and spans[k][1] <= m.start():

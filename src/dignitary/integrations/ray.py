@@ -58,6 +58,7 @@ class ExtractionActor:
                 out["output"].append("")
                 out["error"].append(rec.error.reason)
             else:
+                assert rec.document is not None  # a record without an error holds its document
                 out["output"].append(None)
                 out["error"].append("")
                 docs.append(rec.document)

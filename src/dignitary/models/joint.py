@@ -66,7 +66,8 @@ class JointModel(nn.Module):
         self.schema = schema
         self.config = config or HeadConfig()
         cfg = self.config
-        dim = encoder.config.hidden_size
+        # torch types an unknown Module attribute as Tensor | Module; config is the Hugging Face model's
+        dim: int = encoder.config.hidden_size  # type: ignore[union-attr,assignment]
         self.tags = schema.bio_labels()
         n_labels = len(schema.entity_labels)
         n_rel = len(schema.relation_labels)

@@ -48,7 +48,8 @@ def save_pretrained(model: JointModel, tokenizer, path: str | Path, half: bool =
     path.mkdir(parents=True, exist_ok=True)
     encoder_state = {k: (v.half() if half and v.is_floating_point() else v).contiguous()
                      for k, v in model.encoder.state_dict().items()}
-    model.encoder.save_pretrained(str(path), state_dict=encoder_state)
+    # torch types an unknown Module attribute as Tensor | Module; the encoder is a Hugging Face model
+    model.encoder.save_pretrained(str(path), state_dict=encoder_state)  # type: ignore[operator]
     tokenizer.save_pretrained(str(path))
     heads = {k: (v.half() if half and v.is_floating_point() else v).detach().cpu().contiguous()
              for k, v in model.state_dict().items() if not k.startswith("encoder.")}

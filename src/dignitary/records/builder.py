@@ -52,7 +52,7 @@ def document_positions(doc: Document, canon: dict[str, str], doc_date: DateValue
         span = _sentence_of(sentences, person.start)
         title = doc.mention_text(ents[r.tail]) if r.label == "has_title" else ""
         former = _is_former(doc, ents[r.tail]) if r.label == "has_title" else False
-        places = held_at.get(r.tail, []) if r.label == "has_title" else [r.tail]
+        places: list[str | None] = list(held_at.get(r.tail, [])) if r.label == "has_title" else [r.tail]
         for where in places or [None]:
             org = name[where] if where and ents[where].label == "ORG" else ""
             gpe = name[where] if where and ents[where].label == "GPE" else ""
@@ -101,7 +101,7 @@ def _groups(doc: Document, edges: set[tuple[str, str]], skip: set[str]) -> list[
                 found.append({hub, *group})
                 group = [x]
         found.append({hub, *group})
-    unique = []
+    unique: list[set[str]] = []
     for g in sorted(found, key=len, reverse=True):
         if not any(g <= h for h in unique):
             unique.append(g)
@@ -215,9 +215,9 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
             sentence = doc.text[s:e]
             m = Meeting(doc.id, participants, (date.iso or None) if date else None, date.text if date else None,
                         _place(doc, s, e, skip), sentence, s, e, confidence, _mode(sentence), spans=[(s, e)])
-            for i, (other, other_tier, other_key) in enumerate(merged):
-                if (key <= other_key or other_key <= key) and compatible(other.date, m.date):
-                    merged[i] = _merge(doc, (m, tier, key), (other, other_tier, other_key))
+            for i, (earlier, earlier_tier, earlier_key) in enumerate(merged):
+                if (key <= earlier_key or earlier_key <= key) and compatible(earlier.date, m.date):
+                    merged[i] = _merge(doc, (m, tier, key), (earlier, earlier_tier, earlier_key))
                     break
             else:
                 merged.append((m, tier, key))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..document import Document
 from .export import table_rows
-from .model import RecordSet
+from .model import Event, RecordSet, Tenure
 
 STYLE = """body{font-family:system-ui,sans-serif;max-width:80rem;margin:2rem auto;line-height:1.5;padding:0 1rem}
 mark{border-radius:3px;padding:0 2px}mark.PER{background:#fde68a}mark.TITLE{background:#bfdbfe}
@@ -179,30 +179,33 @@ def _axis(days: list[dt.date], left: int, right: int):
 
 def meetings_timeline_svg(records: RecordSet, width: int = 900) -> str:
     """One row per event, a dot at its date (a bar over the month or year it is dated to)."""
-    dated = [ev for ev in records.events if _day(ev.date)]
+    dated: list[tuple[Event, str, dt.date]] = []  # (event, its ISO date, the first day that date covers)
+    for ev in records.events:
+        day = _day(ev.date)
+        if ev.date and day:
+            dated.append((ev, ev.date, day))
     if not dated:
         return '<p class="timeline empty">no dated meetings</p>'
-    dated.sort(key=lambda ev: ev.date)
+    dated.sort(key=lambda item: item[1])
     left, right, row = 330, width - 30, 22
     ends = []
-    for ev in dated:
-        start = _day(ev.date)
-        precision = ev.date.count("-")
+    for _, date, start in dated:
+        precision = date.count("-")
         end = start if precision == 2 else (dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
                                             if precision == 1 else dt.date(start.year + 1, 1, 1))
         ends.append(end)
-    x, ticks = _axis([_day(ev.date) for ev in dated] + ends, left, right)
+    x, ticks = _axis([start for _, _, start in dated] + ends, left, right)
     height = 40 + row * len(dated)
     out = [f'<svg class="timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}">']
     for tx, label in ticks:
         out.append(f'<line x1="{tx:.1f}" y1="20" x2="{tx:.1f}" y2="{height}" stroke="#e5e7eb"/>'
                    f'<text x="{tx:.1f}" y="14" text-anchor="middle">{label}</text>')
-    for i, (ev, end) in enumerate(zip(dated, ends)):
+    for i, ((ev, _, start), end) in enumerate(zip(dated, ends)):
         y = 34 + i * row
         names = " – ".join(p.name for p in ev.participants)
         label = escape(f"{ev.id} {names}")  # escaped before shortening: short enough either way
         out.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{_short(label, 52)}</text>')
-        x0, x1 = x(_day(ev.date)), x(end)
+        x0, x1 = x(start), x(end)
         tip = escape(f"{ev.date} {names} ({len(ev.documents)} sources)")
         if x1 - x0 > 2:
             out.append(f'<rect x="{x0:.1f}" y="{y - 5}" width="{x1 - x0:.1f}" height="10" fill="#93c5fd">'
@@ -216,22 +219,27 @@ def meetings_timeline_svg(records: RecordSet, width: int = 900) -> str:
 
 def tenures_svg(records: RecordSet, width: int = 900) -> str:
     """Each person's offices: a bar from the first to the last report (a dot for one date)."""
-    dated = [t for t in records.tenures if _day(t.first_seen)]
+    # (tenure, first day, last day); a yearless last date ("XXXX-06-09" sorts after every year) ends at the first
+    dated: list[tuple[Tenure, dt.date, dt.date]] = []
+    for t in records.tenures:
+        first = _day(t.first_seen)
+        if first:
+            dated.append((t, first, _day(t.last_seen) or first))
     if not dated:
         return '<p class="offices empty">no dated offices</p>'
     left, right, row = 380, width - 30, 20
-    x, ticks = _axis([_day(t.first_seen) for t in dated] + [_day(t.last_seen) for t in dated], left, right)
+    x, ticks = _axis([first for _, first, _ in dated] + [last for _, _, last in dated], left, right)
     height = 40 + row * len(dated)
     out = [f'<svg class="offices" viewBox="0 0 {width} {height}" width="{width}" height="{height}">']
     for tx, label in ticks:
         out.append(f'<line x1="{tx:.1f}" y1="20" x2="{tx:.1f}" y2="{height}" stroke="#e5e7eb"/>'
                    f'<text x="{tx:.1f}" y="14" text-anchor="middle">{label}</text>')
-    for i, t in enumerate(dated):
+    for i, (t, first, last) in enumerate(dated):
         y = 34 + i * row
         office = ", ".join(v for v in (t.title, t.organization or t.place) if v) or "member"
         label = f"{t.person}: {'former ' if t.former else ''}{office}"
         out.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{escape(_short(label, 60))}</text>')
-        x0, x1 = x(_day(t.first_seen)), x(_day(t.last_seen))
+        x0, x1 = x(first), x(last)
         tip = escape(f"{label}: {t.first_seen} to {t.last_seen}, {len(t.documents)} documents")
         colour = "#9ca3af" if t.former else "#16a34a"
         out.append(f'<rect x="{x0 - 3:.1f}" y="{y - 5}" width="{max(x1 - x0, 0) + 6:.1f}" height="10" rx="4" '

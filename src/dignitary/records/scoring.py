@@ -83,7 +83,8 @@ def score_records(gold_path: str | Path, out_dir: str | Path) -> dict:
         positions[_field(p, "doc_id", f"{out_dir / 'positions.jsonl'}:{n}")].append(p)
     c: dict[str, int] = defaultdict(int)
     place_hits = place_total = 0
-    gold_events, pred_events = [], {}
+    gold_events: list[tuple[str, tuple, str]] = []  # (document, participant pair, gold event)
+    pred_events: dict[tuple[str, tuple], set[str | None]] = {}  # (document, pair): predicted event ids
     for did, g in gold.items():
         lookup = {gold_norm(name): eid for eid, e in g["entities"].items() for name in e["names"]}
 
@@ -94,7 +95,7 @@ def score_records(gold_path: str | Path, out_dir: str | Path) -> dict:
         for m in g.get("meetings", []):
             for pair in combinations(sorted(set(m["participants"])), 2):
                 gold_pairs[pair] = m
-        pred_pairs = {}
+        pred_pairs: dict[tuple, dict] = {}
         for m in meetings.get(did, []):
             for pair in combinations(sorted({ent(p["name"]) for p in m["participants"]}), 2):
                 pred_pairs.setdefault(pair, m)

@@ -34,7 +34,7 @@ def extra_relations(doc: Document) -> list[Relation]:
     have = {(r.head, r.tail, r.label) for r in doc.relations}
     out: list[Relation] = []
     ents = _ordered(doc)
-    held_at = {}
+    held_at: dict[str, list[str]] = {}
     for r in doc.relations:
         if r.label == "title_at":
             held_at.setdefault(r.head, []).append(r.tail)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import torch
@@ -28,7 +28,8 @@ def save_checkpoint(path: Path, model: torch.nn.Module, optimizer: torch.optim.O
                 scalars[f"{pid}.{key}"] = value
     tensors["rng.torch"] = torch.get_rng_state()
     save_file(tensors, str(path / "optimizer.safetensors"))
-    np_state = np.random.get_state()
+    # the legacy tuple (the runtime default); numpy's stub types a call without legacy= as the dict form
+    np_state = cast("tuple[str, np.ndarray, int, int, float]", np.random.get_state(legacy=True))
     meta = {
         "trainer": state,
         "param_groups": opt["param_groups"],

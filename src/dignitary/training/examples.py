@@ -21,6 +21,7 @@ from ..models.inputs import (
     tag_targets,
     tokenize_document,
 )
+from ..models.joint import MentionBatch, PairBatch
 from ..schema import Schema
 
 
@@ -62,8 +63,8 @@ class TrainBatch:
     attention_mask: torch.Tensor
     casing_ids: torch.Tensor
     tags: torch.Tensor
-    mentions: object
-    pairs: object
+    mentions: MentionBatch
+    pairs: PairBatch
     pair_targets: torch.Tensor | None
 
 
