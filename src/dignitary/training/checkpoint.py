@@ -16,8 +16,8 @@ STATE_FILE = "trainer_state.json"
 def save_checkpoint(path: Path, model: torch.nn.Module, optimizer: torch.optim.Optimizer, scheduler,
                     state: dict[str, Any]) -> None:
     path.mkdir(parents=True, exist_ok=True)
-    tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
-    save_file(tensors, str(path / "model.safetensors"))
+    weights = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
+    save_file(weights, str(path / "model.safetensors"))
     opt = optimizer.state_dict()
     tensors, scalars = {}, {}
     for pid, pstate in opt["state"].items():
