@@ -1,6 +1,11 @@
 """The spaCy component: doc.ents, doc.spans["dignitary"], doc._.relations, batched through nlp.pipe."""
 import pickle
-import tomllib
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10
+    import tomli as tomllib
 
 import pytest
 

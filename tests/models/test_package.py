@@ -1,6 +1,7 @@
 """Model packages: dignitary-model-NAME wheels built from a model directory."""
 import json
 import shutil
+import sys
 import zipfile
 
 import pytest
@@ -19,7 +20,10 @@ def test_compatible_range_is_the_minor_series():
 
 
 def test_package_source_carries_the_model_and_its_version_range(tmp_path, tiny_model_dir):
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10
+        import tomli as tomllib
 
     model = tmp_path / "tiny"
     shutil.copytree(tiny_model_dir, model)
