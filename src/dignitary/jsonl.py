@@ -29,6 +29,13 @@ def _open_binary(path: str | Path) -> IO[bytes]:
     return open(path, "rb")
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON (use null or a string)")
+
+
 def parse_line(
     raw: bytes,
     source: str,
@@ -37,8 +44,12 @@ def parse_line(
     text_field: str = "text",
     id_field: str = "id",
     with_annotations: bool = True,
+    default_id: str | None = None,
 ) -> RecordResult | None:
-    """One JSONL line as a ``RecordResult``; ``None`` for a blank line."""
+    """One JSONL line as a ``RecordResult``; ``None`` for a blank line. A UTF-8 byte order mark
+    on line 1 is skipped; ``NaN`` and ``Infinity`` are rejected (strict JSON)."""
+    if line_no == 1 and raw.startswith(BOM):
+        raw = raw[len(BOM):]
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -47,12 +58,16 @@ def parse_line(
     if not line.strip():
         return None
     try:
-        data = json.loads(line)
+        data = json.loads(line, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         return RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc.msg} (column {exc.colno})",
                                                              source, line_no))
+    except ValueError as exc:
+        return RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc}", source, line_no))
+    except RecursionError:
+        return RecordResult(source, line_no, error=DataError("invalid JSON: nested too deeply", source, line_no))
     try:
-        doc = parse_record(data, schema, text_field, id_field, with_annotations)
+        doc = parse_record(data, schema, text_field, id_field, with_annotations, default_id)
     except DataError as exc:
         return RecordResult(source, line_no, error=exc.at(source, line_no))
     return RecordResult(source, line_no, document=doc)
