@@ -37,8 +37,9 @@ def cmd_validate(args) -> int:
 
     schema = Schema.load(args.schema)
     failed = 0
+    seen: dict[str, tuple[str, int]] = {}
     for path in args.files:
-        ok, errors = validate_file(path, schema)
+        ok, errors = validate_file(path, schema, seen)
         for err in errors:
             print(f"error: {err}", file=sys.stderr)
         failed += len(errors)
@@ -86,7 +87,7 @@ def _add_convert(sub) -> None:
 
 
 def cmd_convert(args) -> int:
-    from .convert import read_documents, write_documents
+    from .convert import ENTITY_ONLY_FORMATS, guess_format, read_documents, write_documents
     from .schema import Schema
     from .validation import parse_record
 
@@ -101,7 +102,11 @@ def cmd_convert(args) -> int:
     write_documents(docs, args.output, args.dst)
     n_ent = sum(len(d.entities) for d in docs)
     n_rel = sum(len(d.relations) for d in docs)
-    print(f"{args.output}: {len(docs)} documents, {n_ent} entities, {n_rel} relations")
+    if (args.dst or guess_format(args.output)) in ENTITY_ONLY_FORMATS:
+        rel_note = f"0 relations ({n_rel} dropped: the format holds entities only)" if n_rel else "0 relations"
+    else:
+        rel_note = f"{n_rel} relations"
+    print(f"{args.output}: {len(docs)} documents, {n_ent} entities, {rel_note}")
     return 0
 
 
@@ -371,19 +376,20 @@ def cmd_records(args) -> int:
     from .records import build_records
     from .records.export import write_graphml, write_tables
     from .records.report import write_reports
+    from .validation import parse_record
 
-    docs, raw = [], []
+    docs, raw, n_errors = [], [], 0
     for rec in iter_inputs(discover_inputs(args.inputs)):
-        if rec.error is not None:
-            print(f"error: {rec.error}", file=sys.stderr)
-            continue
-        annotated = "entities" in rec.document.meta
-        if annotated:
-            from .validation import parse_record
-
-            docs.append(parse_record({**rec.document.meta, "id": rec.document.id, "text": rec.document.text}))
-        else:
+        if rec.error is None and "entities" in rec.document.meta:
+            try:
+                docs.append(parse_record({**rec.document.meta, "id": rec.document.id, "text": rec.document.text}))
+            except DataError as exc:
+                rec.error = DataError(f"document {rec.document.id!r}: {exc.reason}", rec.source, rec.line)
+        elif rec.error is None:
             raw.append(rec.document)
+        if rec.error is not None:
+            print(f"error: {rec.error}; record skipped", file=sys.stderr)
+            n_errors += 1
     if raw:
         from .extractor import Extractor
 
@@ -395,8 +401,8 @@ def cmd_records(args) -> int:
     if not args.no_html:
         write_reports(docs, records, out / "report")
     print(f"{out}: {len(docs)} documents, {len(records.positions)} positions, {len(records.meetings)} meetings, "
-          f"{len(records.entities)} entities")
-    return 0
+          f"{len(records.entities)} entities" + (f"; {_plural(n_errors, 'record')} skipped" if n_errors else ""))
+    return 2 if n_errors else 0
 
 
 def _add_export(sub) -> None:

@@ -80,10 +80,14 @@ def iter_records(
     id_field: str = "id",
     with_annotations: bool = True,
     check_duplicate_ids: bool = True,
+    seen: dict[str, tuple[str, int]] | None = None,
 ) -> Iterator[RecordResult]:
-    """Yield one ``RecordResult`` per non-blank line; bad lines carry a located ``DataError``."""
+    """Yield one ``RecordResult`` per non-blank line; bad lines carry a located ``DataError``.
+
+    ``seen`` (id → where first seen) carries duplicate-id checks across files.
+    """
     source = "<stdin>" if str(path) == "-" else str(path)
-    seen: dict[str, int] = {}
+    seen = {} if seen is None else seen
     handle = _open_binary(path)
     try:
         for line_no, raw in enumerate(handle, 1):
@@ -93,10 +97,12 @@ def iter_records(
             if check_duplicate_ids and result.document is not None:
                 doc_id = result.document.id
                 if doc_id in seen:
+                    first_source, first_line = seen[doc_id]
+                    where = f"line {first_line}" if first_source == source else f"{first_source}:{first_line}"
                     result = RecordResult(source, line_no, error=DataError(
-                        f"duplicate id {doc_id!r} (first seen on line {seen[doc_id]})", source, line_no))
+                        f"duplicate id {doc_id!r} (first seen on {where})", source, line_no))
                 else:
-                    seen[doc_id] = line_no
+                    seen[doc_id] = (source, line_no)
             yield result
     finally:
         if handle is not sys.stdin.buffer:
@@ -113,10 +119,12 @@ def read_jsonl(path: str | Path, schema: Schema | None = None, **kwargs) -> list
     return docs
 
 
-def validate_file(path: str | Path, schema: Schema | None = None) -> tuple[int, list[DataError]]:
-    """Check every record; return the number of valid documents and every error found."""
+def validate_file(path: str | Path, schema: Schema | None = None,
+                  seen: dict[str, tuple[str, int]] | None = None) -> tuple[int, list[DataError]]:
+    """Check every record; return the number of valid documents and every error found
+    (``seen``: ids of files checked before, so that an id repeated across files is found)."""
     ok, errors = 0, []
-    for result in iter_records(path, schema):
+    for result in iter_records(path, schema, seen=seen):
         if result.error is not None:
             errors.append(result.error)
         else:

@@ -78,6 +78,11 @@ def parse_relations(raw: Any, entities: list[Entity], schema: Schema | None) -> 
             if label not in schema.relation_labels:
                 raise DataError(f"relation #{i} has unknown label {label!r}; schema {schema.name!r} allows "
                                 f"{list(schema.relation_labels)}")
+            if schema.is_symmetric(label) and (by_id[tail].start, by_id[tail].end) < (by_id[head].start,
+                                                                                      by_id[head].end):
+                raise DataError(f"relation #{i} {label}({head}, {tail}) is symmetric: its head must be the "
+                                f"mention that comes first ({tail} at {by_id[tail].start} precedes {head} at "
+                                f"{by_id[head].start})")
             hl, tl = by_id[head].label, by_id[tail].label
             if not schema.relation(label).allows(hl, tl):
                 raise DataError(f"relation #{i} {label}({head}:{hl}, {tail}:{tl}) breaks the schema: "
