@@ -411,6 +411,7 @@ def _add_export(sub) -> None:
     p.add_argument("--model", help="model directory (default: the shipped model)")
     p.add_argument("--opset", type=int, default=17)
     p.add_argument("--int8", action="store_true", help="also write int8 weights (ONNX Runtime dynamic quantization)")
+    p.add_argument("-o", "--output", help="folder for the ONNX files (default: the cache of this model's exports)")
     p.set_defaults(func=cmd_export)
 
 
@@ -418,7 +419,8 @@ def cmd_export(args) -> int:
     from .extractor import default_model_path
     from .inference.onnx_backend import export_onnx
 
-    path = export_onnx(Path(args.model) if args.model else default_model_path(), opset=args.opset, int8=args.int8)
+    path = export_onnx(Path(args.model) if args.model else default_model_path(), opset=args.opset, int8=args.int8,
+                       output=args.output)
     print(f"wrote {path}")
     return 0
 
