@@ -275,3 +275,24 @@ def test_sigterm_exits_143(tmp_path, model_dir):
     proc.terminate()
     assert proc.wait(timeout=60) == 143
     assert "rerun with --resume" in proc.stderr.read()
+
+
+def test_interrupt_while_the_model_loads_is_not_a_traceback(tmp_path, model_dir, monkeypatch, capsys):
+    from dignitary.extractor import Extractor
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Extractor, "from_pretrained", interrupted)
+    inp = write_lines(tmp_path / "in.jsonl", [{"id": "a", "text": "Liu met Ma."}])
+    assert main(["extract", str(inp), "-o", str(tmp_path / "out.jsonl")]) == 130
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_progress_total_counts_input_records(tmp_path):
+    from dignitary.batch import count_records
+
+    (tmp_path / "a.txt").write_text("Liu met Ma.")
+    write_lines(tmp_path / "b.jsonl", [{"id": 1, "text": "x"}, "", "{bad", {"id": 2, "text": "y"}])
+    assert count_records([str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl")]) == 4
+    assert count_records(["-"]) is None
