@@ -296,3 +296,12 @@ def test_progress_total_counts_input_records(tmp_path):
     write_lines(tmp_path / "b.jsonl", [{"id": 1, "text": "x"}, "", "{bad", {"id": 2, "text": "y"}])
     assert count_records([str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl")]) == 4
     assert count_records(["-"]) is None
+
+
+def test_a_run_that_fails_to_start_keeps_the_earlier_output(tmp_path, model_dir):
+    inp = write_lines(tmp_path / "in.jsonl", [{"id": "a", "text": "Liu met Ma."}])
+    out = tmp_path / "out.jsonl"
+    assert _extract(model_dir, inp, "-o", out) == 0
+    before = out.read_bytes()
+    assert main(["extract", str(inp), "-o", str(out), "--model", str(tmp_path / "no-model")]) == 1
+    assert out.read_bytes() == before

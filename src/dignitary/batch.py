@@ -217,11 +217,13 @@ class JsonlSink:
     """Appends one complete line per document and flushes (and fsyncs) after each batch.
 
     A file output is locked (``flock``) for the life of the sink: a second writer fails at once
-    instead of interleaving lines. Without ``append`` the file is emptied only once locked.
+    instead of interleaving lines. Without ``append``, ``begin`` empties it (call it once the run
+    is sure to start, so that a run that fails early keeps the earlier output).
     """
 
     def __init__(self, path: str | None, append: bool, id_field: str = "id", text_field: str = "text"):
         self.path = path
+        self.append = append
         self.fields = (id_field, text_field)
         if path in (None, "-"):
             self.handle: IO[str] = sys.stdout
@@ -233,7 +235,10 @@ class JsonlSink:
             self.handle.close()
             raise DignitaryError(f"{path} is being written by another process (locked); "
                                  "wait for it or choose another output") from None
-        if not append:
+
+    def begin(self) -> None:
+        """Start the run's output: empty the file unless appending."""
+        if self.handle is not sys.stdout and not self.append:
             self.handle.truncate(0)
 
     def write(self, docs: list[Document]) -> None:

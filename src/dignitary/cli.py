@@ -281,6 +281,7 @@ def _run_extract(args, paths, out, errors_path, sink) -> int:
     done = completed_ids(out, args.id_field) if (args.resume and out) else set()
     extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype, backend=args.backend,
                                           batch_size=args.batch_size, threads=args.threads)
+    sink.begin()  # the model loaded: only now is earlier output replaced
     errors = ErrorLog(errors_path)
     tables = None
     if args.tables:
