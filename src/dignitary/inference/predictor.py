@@ -82,6 +82,8 @@ def _units(doc: int, tokens: DocumentTokens, chunks: list[Chunk]) -> Iterator[_U
                 sentence += 1
             yield _Unit(doc, current, covered)
             current = []
+    if current:  # windows always end on a sentence end; never drop any if one did not
+        yield _Unit(doc, current, list(range(sentence, len(tokens.sentences))))
 
 
 class Predictor:
