@@ -6,6 +6,14 @@ import pytest
 from tests.helpers import REPO, make_tiny_encoder, tiny_vocab
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """ONNX exports of the tests go to a temporary cache, not the user's."""
+    import os
+
+    os.environ["DIGNITARY_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def tiny_tokenizer():
     from transformers import BertTokenizerFast

@@ -78,3 +78,29 @@ def test_validate_cli_fails_on_bad_file(tmp_path, capsys):
     path = write_lines(tmp_path / "bad.jsonl", [GOOD, "{oops"])
     assert main(["validate", str(path)]) == 1
     assert "bad.jsonl:2: invalid JSON" in capsys.readouterr().err
+
+
+def test_symmetric_relation_head_must_come_first(tmp_path):
+    rec = _bad(id="x", relations=[{"head": "T2", "tail": "T1", "label": "met"}])
+    path = write_lines(tmp_path / "bad.jsonl", [rec])
+    ok, errors = validate_file(path, Schema.builtin("default"))
+    assert ok == 0 and "bad.jsonl:1: relation #0 met(T2, T1) is symmetric" in str(errors[0])
+
+
+def test_validate_cli_finds_ids_repeated_across_files(tmp_path, capsys):
+    a = write_lines(tmp_path / "a.jsonl", [GOOD])
+    b = write_lines(tmp_path / "b.jsonl", [_bad(id="d2"), _bad(id="d1")])
+    assert main(["validate", str(a), str(b)]) == 1
+    assert f"b.jsonl:2: duplicate id 'd1' (first seen on {a}:1)" in capsys.readouterr().err
+
+
+def test_bom_nan_and_lone_surrogates(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode() + b"\n"
+                     + b'{"id": "n", "text": "x", "score": NaN}\n{"id": "s", "text": "a \\ud800"}\n'
+                     + b'{"id": "i", "text": "x", "w": Infinity}\n' + b"[" * 100000 + b"\n")
+    ok, errors = validate_file(path)
+    assert ok == 1
+    assert [(e.line, e.reason.split(":")[0]) for e in errors] == [
+        (2, "invalid JSON"), (3, "'text' holds a lone surrogate '\\ud800' at character 2"),
+        (4, "invalid JSON"), (5, "invalid JSON")]

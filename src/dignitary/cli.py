@@ -9,7 +9,19 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .errors import DignitaryError
+from .errors import DataError, DignitaryError
+
+_signals: list[int] = []  # the signals that interrupted this process
+
+
+def _on_sigterm(signum, frame) -> None:
+    _signals.append(signum)
+    raise KeyboardInterrupt
+
+
+def _interrupted_exit_code() -> int:
+    """128 + the signal: 130 after Ctrl-C (SIGINT), 143 after SIGTERM."""
+    return 128 + (_signals[-1] if _signals else signal.SIGINT)
 
 
 def _add_validate(sub) -> None:
@@ -25,8 +37,9 @@ def cmd_validate(args) -> int:
 
     schema = Schema.load(args.schema)
     failed = 0
+    seen: dict[str, tuple[str, int]] = {}
     for path in args.files:
-        ok, errors = validate_file(path, schema)
+        ok, errors = validate_file(path, schema, seen)
         for err in errors:
             print(f"error: {err}", file=sys.stderr)
         failed += len(errors)
@@ -74,7 +87,7 @@ def _add_convert(sub) -> None:
 
 
 def cmd_convert(args) -> int:
-    from .convert import read_documents, write_documents
+    from .convert import ENTITY_ONLY_FORMATS, guess_format, read_documents, write_documents
     from .schema import Schema
     from .validation import parse_record
 
@@ -89,7 +102,11 @@ def cmd_convert(args) -> int:
     write_documents(docs, args.output, args.dst)
     n_ent = sum(len(d.entities) for d in docs)
     n_rel = sum(len(d.relations) for d in docs)
-    print(f"{args.output}: {len(docs)} documents, {n_ent} entities, {n_rel} relations")
+    if (args.dst or guess_format(args.output)) in ENTITY_ONLY_FORMATS:
+        rel_note = f"0 relations ({n_rel} dropped: the format holds entities only)" if n_rel else "0 relations"
+    else:
+        rel_note = f"{n_rel} relations"
+    print(f"{args.output}: {len(docs)} documents, {n_ent} entities, {rel_note}")
     return 0
 
 
@@ -214,25 +231,36 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an integer") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
 def _add_extract(sub) -> None:
     p = sub.add_parser("extract", help="extract entities and relations from text/JSONL files and folders")
     p.add_argument("inputs", nargs="+", help=".txt, .jsonl, folders (recursive) or - for stdin")
     p.add_argument("-o", "--output", default="-", help="output JSONL (default: stdout)")
     p.add_argument("--model", help="model directory (default: the shipped model)")
-    p.add_argument("--batch-size", type=int, default=32, help="documents per batch")
+    p.add_argument("--batch-size", type=_positive_int, default=32, help="documents per batch")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, mps")
     p.add_argument("--dtype", default="auto", help="auto, fp32, bf16, fp16, int8 (CPU)")
     p.add_argument("--backend", default="torch", choices=["torch", "onnx"])
-    p.add_argument("--threads", type=int, help="CPU threads")
+    p.add_argument("--threads", type=_positive_int, help="CPU threads")
     p.add_argument("--text-field", default="text")
     p.add_argument("--id-field", default="id")
-    p.add_argument("--stdin-format", default="jsonl", choices=["jsonl", "text"])
+    p.add_argument("--stdin-format", default="auto", choices=["auto", "jsonl", "text"],
+                   help="auto: JSONL if the first line starts with '{', else one plain-text document")
     p.add_argument("--errors", help="errors JSONL (default: OUTPUT.errors.jsonl, or stderr)")
     p.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT")
     p.add_argument("--tables", help="folder for positions.csv and meetings.csv")
     p.add_argument("--engine", default="local", choices=["local", "ray"])
     p.add_argument("--address", help="Ray cluster address (engine ray)")
-    p.add_argument("--workers", type=int, default=1, help="Ray actors (engine ray)")
+    p.add_argument("--workers", type=_positive_int, default=1, help="Ray actors (engine ray)")
     p.add_argument("--gpus-per-worker", type=float, default=0.0, help="GPUs per Ray actor (engine ray)")
     p.add_argument("--cpus-per-worker", type=float, default=1.0, help="CPUs per Ray actor (engine ray)")
     p.add_argument("--no-progress", action="store_true")
@@ -244,47 +272,73 @@ def cmd_extract(args) -> int:
         from .integrations.ray import run_ray_extract
 
         return run_ray_extract(args)
-    from .batch import ErrorLog, JsonlSink, completed_ids, discover_inputs, iter_inputs
-    from .extractor import Extractor
-    from .tables import TableWriter
+    from .batch import JsonlSink, check_paths_differ, discover_inputs
 
     if args.resume and args.output == "-":
         raise DignitaryError("--resume needs an output file (-o)")
     paths = discover_inputs(args.inputs)
+    out = Path(args.output) if args.output != "-" else None
+    errors_path = args.errors or (f"{args.output}.errors.jsonl" if out else None)
+    check_paths_differ(paths, args.output, errors_path)
+    sink = JsonlSink(args.output, append=args.resume, id_field=args.id_field, text_field=args.text_field)
+    try:
+        return _run_extract(args, paths, out, errors_path, sink)
+    finally:
+        sink.close()
+
+
+def _run_extract(args, paths, out, errors_path, sink) -> int:
+    from tqdm.auto import tqdm
+
+    from .batch import DuplicateIds, ErrorLog, completed_ids, count_records, iter_inputs, read_output
+    from .extractor import Extractor
+    from .tables import TableWriter
+
+    done = completed_ids(out, args.id_field) if (args.resume and out) else set()
     extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype, backend=args.backend,
                                           batch_size=args.batch_size, threads=args.threads)
-    out = Path(args.output) if args.output != "-" else None
-    done = completed_ids(out) if (args.resume and out) else set()
-    errors_path = args.errors or (f"{args.output}.errors.jsonl" if out else None)
+    sink.begin()  # the model loaded: only now is earlier output replaced
     errors = ErrorLog(errors_path)
-    sink = JsonlSink(args.output, append=args.resume)
     tables = None
     if args.tables:
         Path(args.tables).mkdir(parents=True, exist_ok=True)
-        tables = TableWriter(Path(args.tables) / "positions.csv", Path(args.tables) / "meetings.csv",
-                             append=args.resume)
-    from tqdm.auto import tqdm
-
-    progress = tqdm(unit="doc", disable=args.no_progress or None, file=sys.stderr)
+        # rebuilt from the output on --resume: rows of documents written just before a crash are not lost
+        tables = TableWriter(Path(args.tables) / "positions.csv", Path(args.tables) / "meetings.csv")
+        if done:
+            tables.write(read_output(out, args.id_field, args.text_field))
+    progress = tqdm(total=count_records(paths), unit="doc", disable=args.no_progress or None, file=sys.stderr)
     started, words, n_docs, skipped = time.perf_counter(), 0, 0, 0
+    duplicates = DuplicateIds()
+    where: dict[str, tuple[str, int | None]] = {}
 
     def documents():
         nonlocal skipped
-        for rec in iter_inputs(paths, args.text_field, args.id_field, args.stdin_format):
+        for rec in iter_inputs(paths, args.text_field, args.id_field, args.stdin_format, default_ids=True):
+            if rec.error is None:
+                reason = duplicates.check(rec.document.id, rec.source, rec.line)
+                if reason is not None:
+                    rec.error = DataError(reason)
             if rec.error is not None:
                 errors.write(rec.source, rec.line, rec.error.reason)
+                progress.update(1)
                 continue
             if rec.document.id in done:
                 skipped += 1
+                progress.update(1)
                 continue
+            where[rec.document.id] = (rec.source, rec.line)
             yield rec.document
 
+    def model_error(doc, exc: DataError) -> None:
+        source, line = where.pop(doc.id)
+        errors.write(source, line, exc.reason)
+        progress.update(1)
+
     interrupted = False
-    previous = signal.getsignal(signal.SIGTERM)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         batch = []
-        for doc in extractor.pipe(documents(), batch_size=args.batch_size):
+        for doc in extractor.pipe(documents(), batch_size=args.batch_size, on_error=model_error):
+            where.pop(doc.id, None)
             batch.append(doc)
             if len(batch) >= args.batch_size:
                 n_docs, words = _flush(batch, sink, tables, progress, started, n_docs, words)
@@ -294,19 +348,17 @@ def cmd_extract(args) -> int:
     except KeyboardInterrupt:
         interrupted = True
     finally:
-        signal.signal(signal.SIGTERM, previous)
         progress.close()
-        sink.close()
         errors.close()
         if tables:
             tables.close()
     elapsed = time.perf_counter() - started
-    print(f"{n_docs} documents ({words} words) in {elapsed:.1f}s; {skipped} skipped as done; "
-          f"{errors.count} errors" + (f" (see {errors_path})" if errors.count and errors_path else ""),
+    print(f"{_plural(n_docs, 'document')} ({_plural(words, 'word')}) in {elapsed:.1f}s; {skipped} skipped as done; "
+          f"{_plural(errors.count, 'error')}" + (f" (see {errors_path})" if errors.count and errors_path else ""),
           file=sys.stderr)
     if interrupted:
         print("interrupted: output is valid; rerun with --resume to continue", file=sys.stderr)
-        return 130
+        return _interrupted_exit_code()
     return 2 if errors.count else 0
 
 
@@ -320,6 +372,10 @@ def _flush(batch, sink, tables, progress, started, n_docs, words):
     progress.update(len(batch))
     progress.set_postfix(docs_s=f"{n_docs / elapsed:.1f}", words_s=f"{words / elapsed:.0f}")
     return n_docs, words
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _add_records(sub) -> None:
@@ -340,23 +396,20 @@ def cmd_records(args) -> int:
     from .records.export import write_graphml, write_jsonl, write_records_jsonl, write_tables
     from .records.plover import plover_events
     from .records.report import write_reports
+    from .validation import parse_record
 
-    docs, raw = [], []
+    docs, raw, n_errors = [], [], 0
     for rec in iter_inputs(discover_inputs(args.inputs)):
-        if rec.error is not None:
-            print(f"error: {rec.error}", file=sys.stderr)
-            continue
-        annotated = "entities" in rec.document.meta
-        if annotated:
-            from .validation import parse_record
-
+        if rec.error is None and "entities" in rec.document.meta:
             try:
                 docs.append(parse_record({**rec.document.meta, "id": rec.document.id, "text": rec.document.text}))
-            except DignitaryError as exc:
-                where = f"{rec.source}:{rec.line}" if rec.line else str(rec.source)
-                raise DignitaryError(f"{where}: document {rec.document.id}: {exc}") from None
-        else:
+            except DataError as exc:
+                rec.error = DataError(f"document {rec.document.id!r}: {exc.reason}", rec.source, rec.line)
+        elif rec.error is None:
             raw.append(rec.document)
+        if rec.error is not None:
+            print(f"error: {rec.error}; record skipped", file=sys.stderr)
+            n_errors += 1
     if raw:
         from .extractor import Extractor
 
@@ -371,8 +424,9 @@ def cmd_records(args) -> int:
     if not args.no_html:
         write_reports(docs, records, out / "report")
     print(f"{out}: {len(docs)} documents, {len(records.positions)} positions, {len(records.meetings)} meetings, "
-          f"{len(records.events)} events, {len(records.entities)} entities")
-    return 0
+          f"{len(records.events)} events, {len(records.entities)} entities"
+          + (f"; {_plural(n_errors, 'record')} skipped" if n_errors else ""))
+    return 2 if n_errors else 0
 
 
 def _add_evaluate_records(sub) -> None:
@@ -397,6 +451,7 @@ def _add_export(sub) -> None:
     p.add_argument("--model", help="model directory (default: the shipped model)")
     p.add_argument("--opset", type=int, default=17)
     p.add_argument("--int8", action="store_true", help="also write int8 weights (ONNX Runtime dynamic quantization)")
+    p.add_argument("-o", "--output", help="folder for the ONNX files (default: the cache of this model's exports)")
     p.set_defaults(func=cmd_export)
 
 
@@ -404,7 +459,7 @@ def cmd_export(args) -> int:
     from .inference.onnx_backend import export_onnx
     from .models.registry import locate_model
 
-    path = export_onnx(locate_model(args.model).path, opset=args.opset, int8=args.int8)
+    path = export_onnx(locate_model(args.model).path, opset=args.opset, int8=args.int8, output=args.output)
     print(f"wrote {path}")
     return 0
 
@@ -459,11 +514,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _signals.clear()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return args.func(args)
     except (DignitaryError, FileNotFoundError, ValueError) as exc:
         print(f"dignitary {args.command}: error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"dignitary {args.command}: interrupted", file=sys.stderr)
+        return _interrupted_exit_code()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -6,18 +6,20 @@ Follows spaCy's component contract: ``predict`` computes without touching its in
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Union
+from typing import Any, Callable, Iterable, Iterator, Union
 
 import torch
 
 from .device import resolve_device, resolve_dtype
 from .document import Document
-from .errors import DignitaryError
+from .errors import DataError, DignitaryError
 from .inference.predictor import Prediction, Predictor, annotate
 from .models.pretrained import load_pretrained
 from .models.registry import MODEL_ENV, locate_model, warn_if_incompatible
+from .validation import check_encodable
 
 TextLike = Union[str, Document, dict]
+ErrorHandler = Callable[[Any, DataError], None]
 DEFAULT_MODEL_ENV = MODEL_ENV
 BACKENDS = ("torch", "onnx")
 
@@ -28,16 +30,25 @@ def default_model_path() -> Path:
 
 
 def _as_document(item: TextLike, index: int) -> Document:
+    """The document of one input item; ``DataError`` (naming the record) if the model cannot take it."""
     if isinstance(item, Document):
-        return item
-    if isinstance(item, str):
-        return Document(str(index), item)
-    if isinstance(item, dict):
+        doc = item
+    elif isinstance(item, str):
+        doc = Document(str(index), item)
+    elif isinstance(item, dict):
         if "text" not in item:
-            raise DignitaryError(f"record #{index} has no 'text'")
+            raise DataError(f"record #{index} has no 'text'")
         meta = {k: v for k, v in item.items() if k not in ("id", "text")}
-        return Document(str(item.get("id", index)), item["text"], meta=meta)
-    raise TypeError(f"expected str, Document or dict, got {type(item).__name__}")
+        doc = Document(str(item.get("id", index)), item["text"], meta=meta)
+    else:
+        raise TypeError(f"expected str, Document or dict, got {type(item).__name__}")
+    if not isinstance(doc.text, str):
+        raise DataError(f"record #{index} ({doc.id!r}): text must be a string, got {type(doc.text).__name__}")
+    try:
+        check_encodable(doc.text, "text")
+    except DataError as exc:
+        raise DataError(f"record #{index} ({doc.id!r}): {exc.reason}") from None
+    return doc
 
 
 class Extractor:
@@ -102,14 +113,45 @@ class Extractor:
         docs = list(self.pipe(items))
         return docs[0] if single else docs
 
-    def pipe(self, items: Iterable[TextLike], batch_size: int | None = None) -> Iterator[Document]:
-        """Stream annotated documents in input order, ``batch_size`` documents at a time."""
+    def pipe(self, items: Iterable[TextLike], batch_size: int | None = None,
+             on_error: ErrorHandler | None = None) -> Iterator[Document]:
+        """Stream annotated documents in input order, ``batch_size`` documents at a time.
+
+        A document the model cannot take raises ``DataError`` naming it; with ``on_error``, it is
+        passed there instead (with the exception) and the other documents go on.
+        """
         size = batch_size or self.batch_size
+        if size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {size}")
         buffer: list[Document] = []
         for i, item in enumerate(items):
-            buffer.append(_as_document(item, i))
+            try:
+                buffer.append(_as_document(item, i))
+            except DataError as exc:
+                if on_error is None:
+                    raise
+                on_error(item, exc)
+                continue
             if len(buffer) >= size:
-                yield from self.set_annotations(buffer, self.predict(buffer))
+                yield from self._annotate(buffer, on_error)
                 buffer = []
         if buffer:
-            yield from self.set_annotations(buffer, self.predict(buffer))
+            yield from self._annotate(buffer, on_error)
+
+    def _annotate(self, docs: list[Document], on_error: ErrorHandler | None) -> list[Document]:
+        """Annotate a batch; if it fails, each document alone, so one bad document loses no other."""
+        try:
+            return self.set_annotations(docs, self.predict(docs))
+        except Exception:  # noqa: BLE001 - isolated below, document by document
+            pass
+        out = []
+        for doc in docs:
+            try:
+                out += self.set_annotations([doc], self.predict([doc]))
+            except Exception as exc:  # noqa: BLE001 - reported, never swallowed
+                error = DataError(f"document {doc.id!r}: the model cannot process it "
+                                  f"({type(exc).__name__}: {exc})")
+                if on_error is None:
+                    raise error from exc
+                on_error(doc, error)
+        return out

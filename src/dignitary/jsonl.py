@@ -29,6 +29,13 @@ def _open_binary(path: str | Path) -> IO[bytes]:
     return open(path, "rb")
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON (use null or a string)")
+
+
 def parse_line(
     raw: bytes,
     source: str,
@@ -37,8 +44,12 @@ def parse_line(
     text_field: str = "text",
     id_field: str = "id",
     with_annotations: bool = True,
+    default_id: str | None = None,
 ) -> RecordResult | None:
-    """One JSONL line as a ``RecordResult``; ``None`` for a blank line."""
+    """One JSONL line as a ``RecordResult``; ``None`` for a blank line. A UTF-8 byte order mark
+    on line 1 is skipped; ``NaN`` and ``Infinity`` are rejected (strict JSON)."""
+    if line_no == 1 and raw.startswith(BOM):
+        raw = raw[len(BOM):]
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -47,12 +58,16 @@ def parse_line(
     if not line.strip():
         return None
     try:
-        data = json.loads(line)
+        data = json.loads(line, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         return RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc.msg} (column {exc.colno})",
                                                              source, line_no))
+    except ValueError as exc:
+        return RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc}", source, line_no))
+    except RecursionError:
+        return RecordResult(source, line_no, error=DataError("invalid JSON: nested too deeply", source, line_no))
     try:
-        doc = parse_record(data, schema, text_field, id_field, with_annotations)
+        doc = parse_record(data, schema, text_field, id_field, with_annotations, default_id)
     except DataError as exc:
         return RecordResult(source, line_no, error=exc.at(source, line_no))
     return RecordResult(source, line_no, document=doc)
@@ -65,10 +80,14 @@ def iter_records(
     id_field: str = "id",
     with_annotations: bool = True,
     check_duplicate_ids: bool = True,
+    seen: dict[str, tuple[str, int]] | None = None,
 ) -> Iterator[RecordResult]:
-    """Yield one ``RecordResult`` per non-blank line; bad lines carry a located ``DataError``."""
+    """Yield one ``RecordResult`` per non-blank line; bad lines carry a located ``DataError``.
+
+    ``seen`` (id → where first seen) carries duplicate-id checks across files.
+    """
     source = "<stdin>" if str(path) == "-" else str(path)
-    seen: dict[str, int] = {}
+    seen = {} if seen is None else seen
     handle = _open_binary(path)
     try:
         for line_no, raw in enumerate(handle, 1):
@@ -78,10 +97,12 @@ def iter_records(
             if check_duplicate_ids and result.document is not None:
                 doc_id = result.document.id
                 if doc_id in seen:
+                    first_source, first_line = seen[doc_id]
+                    where = f"line {first_line}" if first_source == source else f"{first_source}:{first_line}"
                     result = RecordResult(source, line_no, error=DataError(
-                        f"duplicate id {doc_id!r} (first seen on line {seen[doc_id]})", source, line_no))
+                        f"duplicate id {doc_id!r} (first seen on {where})", source, line_no))
                 else:
-                    seen[doc_id] = line_no
+                    seen[doc_id] = (source, line_no)
             yield result
     finally:
         if handle is not sys.stdin.buffer:
@@ -98,10 +119,12 @@ def read_jsonl(path: str | Path, schema: Schema | None = None, **kwargs) -> list
     return docs
 
 
-def validate_file(path: str | Path, schema: Schema | None = None) -> tuple[int, list[DataError]]:
-    """Check every record; return the number of valid documents and every error found."""
+def validate_file(path: str | Path, schema: Schema | None = None,
+                  seen: dict[str, tuple[str, int]] | None = None) -> tuple[int, list[DataError]]:
+    """Check every record; return the number of valid documents and every error found
+    (``seen``: ids of files checked before, so that an id repeated across files is found)."""
     ok, errors = 0, []
-    for result in iter_records(path, schema):
+    for result in iter_records(path, schema, seen=seen):
         if result.error is not None:
             errors.append(result.error)
         else:

@@ -1,6 +1,7 @@
 """Turn a parsed JSON record into a ``Document``, checking it against ANNOTATION.md and a schema."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .document import Document, Entity, Relation
@@ -12,6 +13,17 @@ def _require_int(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise DataError(f"{what} must be an integer, got {value!r}")
     return value
+
+
+def check_encodable(value: Any, what: str) -> None:
+    """Raise ``DataError`` if ``value`` holds a string that UTF-8 cannot encode (a lone surrogate
+    such as ``"\\ud800"``, which JSON escapes allow but no tokenizer or UTF-8 file takes)."""
+    try:
+        (value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start:exc.end]
+        where = f" at character {exc.start}" if isinstance(value, str) else ""
+        raise DataError(f"{what} holds a lone surrogate {bad!r}{where}: not valid Unicode") from None
 
 
 def parse_entities(raw: Any, text: str, schema: Schema | None) -> list[Entity]:
@@ -66,6 +78,11 @@ def parse_relations(raw: Any, entities: list[Entity], schema: Schema | None) -> 
             if label not in schema.relation_labels:
                 raise DataError(f"relation #{i} has unknown label {label!r}; schema {schema.name!r} allows "
                                 f"{list(schema.relation_labels)}")
+            if schema.is_symmetric(label) and (by_id[tail].start, by_id[tail].end) < (by_id[head].start,
+                                                                                      by_id[head].end):
+                raise DataError(f"relation #{i} {label}({head}, {tail}) is symmetric: its head must be the "
+                                f"mention that comes first ({tail} at {by_id[tail].start} precedes {head} at "
+                                f"{by_id[head].start})")
             hl, tl = by_id[head].label, by_id[tail].label
             if not schema.relation(label).allows(hl, tl):
                 raise DataError(f"relation #{i} {label}({head}:{hl}, {tail}:{tl}) breaks the schema: "
@@ -81,18 +98,24 @@ def parse_record(
     text_field: str = "text",
     id_field: str = "id",
     with_annotations: bool = True,
+    default_id: str | None = None,
 ) -> Document:
-    """Check one record and build its ``Document``; raise ``DataError`` naming what is wrong."""
+    """Check one record and build its ``Document``; raise ``DataError`` naming what is wrong.
+
+    ``default_id`` is the id of a record without ``id_field`` (else such a record is an error).
+    """
     if not isinstance(data, dict):
         raise DataError(f"record must be a JSON object, got {type(data).__name__}")
-    if id_field not in data:
+    if id_field not in data and default_id is None:
         raise DataError(f"record is missing {id_field!r}")
     if text_field not in data:
         raise DataError(f"record is missing {text_field!r}")
     text = data[text_field]
     if not isinstance(text, str):
         raise DataError(f"{text_field!r} must be a string")
-    doc_id = data[id_field]
+    check_encodable(text, repr(text_field))
+    check_encodable({k: v for k, v in data.items() if k != text_field}, "record")
+    doc_id = data.get(id_field, default_id)
     if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
         raise DataError(f"{id_field!r} must be a string or integer")
     entities: list[Entity] = []

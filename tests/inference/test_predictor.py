@@ -92,7 +92,7 @@ def test_int8_quantized_model_runs(tmp_path, predictor_model, tiny_tokenizer):
 
 
 def test_onnx_backend_matches_torch(tmp_path, predictor_model, tiny_tokenizer):
-    from dignitary.inference.onnx_backend import ONNX_FILE
+    from dignitary.inference.onnx_backend import onnx_file
     from dignitary.models.pretrained import save_pretrained
 
     save_pretrained(predictor_model, tiny_tokenizer, tmp_path, half=False)
@@ -101,7 +101,7 @@ def test_onnx_backend_matches_torch(tmp_path, predictor_model, tiny_tokenizer):
     onnx_docs = Extractor.from_pretrained(tmp_path, device="cpu", backend="onnx")(texts)
     import onnx
 
-    assert "Attention" in {n.op_type for n in onnx.load(str(tmp_path / ONNX_FILE)).graph.node}  # fused kernels
+    assert "Attention" in {n.op_type for n in onnx.load(str(onnx_file(tmp_path))).graph.node}  # fused kernels
     for a, b in zip(torch_docs, onnx_docs):
         assert [(e.start, e.end, e.label) for e in a.entities] == [(e.start, e.end, e.label) for e in b.entities]
         assert [(r.head, r.tail, r.label) for r in a.relations] == [(r.head, r.tail, r.label) for r in b.relations]

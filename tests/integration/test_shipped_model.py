@@ -84,3 +84,14 @@ def test_seed_meetings_listed_once_with_positions(extractor):
     assert m.date == "XXXX-11-26" and "November 26" in m.date_text  # the seed never gives the year
     assert frozenset({"Ma Hui", "Alberto Anaya"}) in by_pair
     assert frozenset({"Ma Hui", "Donald Ramotar"}) in by_pair
+
+
+def test_readme_quick_start_runs(extractor, monkeypatch, capsys):
+    import re
+
+    code = re.search(r"## Python quick start\s+```python\n(.*?)```", (REPO / "README.md").read_text(), re.S).group(1)
+    monkeypatch.setattr(Extractor, "from_pretrained", classmethod(lambda cls, *a, **k: extractor))
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the project's own README
+    assert "Liu Haixing" in capsys.readouterr().out
+    assert [d.id for d in namespace["docs"]] == ["0"] and "lone surrogate" in namespace["failed"][0].reason

@@ -29,6 +29,7 @@ WRITERS: dict[str, Callable[[list[Document], Path], object]] = {
     "labelstudio": write_labelstudio,
 }
 FORMATS = tuple(READERS)
+ENTITY_ONLY_FORMATS = ("conll",)  # relations are not written
 
 
 def guess_format(path: str | Path) -> str:

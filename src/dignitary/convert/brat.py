@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..document import Document, Entity, Relation
 from ..errors import DataError
+from ..filenames import safe_relative_path
 
 
 def read_brat(folder: str | Path) -> list[Document]:
@@ -48,11 +49,19 @@ def _parse_ann(path: Path, text: str) -> tuple[list[Entity], list[Relation]]:
 
 
 def write_brat(docs: list[Document], folder: str | Path) -> None:
+    """``ID.txt`` and ``ID.ann`` per document, inside ``folder`` whatever the id (see
+    ``dignitary.filenames``); two documents that would share a file are an error."""
     folder = Path(folder)
+    used: dict[str, str] = {}
     for doc in docs:
-        base = folder / doc.id
+        name = safe_relative_path(doc.id)
+        if name.lower() in used:
+            raise DataError(f"documents {used[name.lower()]!r} and {doc.id!r} would both be written to {name}.txt")
+        used[name.lower()] = doc.id
+    for doc in docs:
+        base = folder / safe_relative_path(doc.id)
         base.parent.mkdir(parents=True, exist_ok=True)
-        base.with_suffix(".txt").write_text(doc.text, encoding="utf-8")
+        Path(f"{base}.txt").write_text(doc.text, encoding="utf-8")
         lines = [f"{e.id}\t{e.label} {e.start} {e.end}\t{doc.text[e.start:e.end]}" for e in doc.entities]
         lines += [f"R{i}\t{r.label} Arg1:{r.head} Arg2:{r.tail}" for i, r in enumerate(doc.relations, 1)]
-        base.with_suffix(".ann").write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+        Path(f"{base}.ann").write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")

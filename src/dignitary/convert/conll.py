@@ -53,6 +53,10 @@ def read_conll(path: str | Path) -> list[Document]:
         token, tag = fields[0], fields[-1]
         if tag != "O" and not re.fullmatch(r"[BI]-.+", tag):
             raise DataError(f"tag {tag!r} is not IOB2", str(path), line_no)
+        if tag.startswith("I-") and (current is None or current[2] != tag[2:]):
+            follows = f"B-/I-{current[2]}" if current is not None else "O or a sentence start"
+            raise DataError(f"tag {tag!r} follows {follows}: an I- tag must continue an entity of its label (IOB2)",
+                            str(path), line_no)
         if sentence_open:
             text_parts.append(" ")
             pos += 1

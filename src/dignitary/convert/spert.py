@@ -6,6 +6,8 @@ Tokens are joined with single spaces into the document text; the token list is k
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from ..document import Document, Entity, Relation
@@ -44,16 +46,34 @@ def _from_record(rec: dict, doc_id: str) -> Document:
     return Document(doc_id, text, entities, relations, meta)
 
 
+def _tokens(doc: Document) -> tuple[list[str], dict[int, int], dict[int, int]]:
+    """Tokens with the token index at each start and after each end character offset: from
+    ``meta['tokens']``, else whitespace-separated words cut at entity boundaries
+    ("Venezuela’s" → "Venezuela", "’s" when "Venezuela" is an entity)."""
+    starts, ends = {}, {}
+    if doc.meta.get("tokens"):
+        tokens, pos = doc.meta["tokens"], 0
+        for i, tok in enumerate(tokens):
+            pos = doc.text.index(tok, pos)
+            starts[pos] = i
+            ends[pos + len(tok)] = i + 1
+            pos += len(tok)
+        return tokens, starts, ends
+    cuts = sorted({e.start for e in doc.entities} | {e.end for e in doc.entities})
+    tokens = []
+    for word in re.finditer(r"\S+", doc.text):
+        inside = cuts[bisect_right(cuts, word.start()):bisect_left(cuts, word.end())]
+        bounds = [word.start(), *inside, word.end()]
+        for a, b in zip(bounds, bounds[1:]):
+            starts[a] = len(tokens)
+            ends[b] = len(tokens) + 1
+            tokens.append(doc.text[a:b])
+    return tokens, starts, ends
+
+
 def to_spert_record(doc: Document) -> dict:
-    """One SpERT sentence; tokens from ``meta['tokens']`` or whitespace splitting."""
-    tokens = doc.meta.get("tokens") or doc.text.split()
-    starts, pos = {}, 0
-    ends = {}
-    for i, tok in enumerate(tokens):
-        pos = doc.text.index(tok, pos)
-        starts[pos] = i
-        ends[pos + len(tok)] = i + 1
-        pos += len(tok)
+    """One SpERT sentence; tokens from ``meta['tokens']`` or whitespace splitting (see ``_tokens``)."""
+    tokens, starts, ends = _tokens(doc)
     index = {}
     entities = []
     for k, e in enumerate(doc.entities):

@@ -1,7 +1,10 @@
 """ONNX Runtime backend: the encoder and tagger run in ONNX Runtime, the small relation head in torch.
 
-``dignitary export onnx [--int8] --model DIR`` writes ``DIR/onnx/encoder.onnx`` (and
-``encoder.int8.onnx``: int8 weights for every MatMul, dynamic int8 activations). ``backend="onnx"``
+``dignitary export onnx [--int8] --model DIR [-o OUT]`` writes ``OUT/encoder.onnx`` (and
+``encoder.int8.onnx``: int8 weights for every MatMul, dynamic int8 activations). Without ``-o``,
+and for ``backend="onnx"``, the files go to a cache folder named by a hash of the model's files
+(``$DIGNITARY_CACHE``, default ``~/.cache/dignitary``): never into the model directory, and an
+export is never reused after the weights change. ``backend="onnx"``
 swaps ``JointModel.encode`` for an ONNX Runtime session behind the same API. int8 lives here
 rather than in ``torch.ao`` dynamic quantization: on the shipped e5 model the latter cost
 11 points of dev entity F1 (7 per-channel), ONNX Runtime's int8 0.2.
@@ -10,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -19,8 +24,8 @@ from ..errors import DignitaryError
 from ..models.joint import JointModel
 from ..models.pretrained import load_pretrained
 
-ONNX_FILE = Path("onnx") / "encoder.onnx"
-ONNX_INT8_FILE = Path("onnx") / "encoder.int8.onnx"
+ONNX_FILE = Path("encoder.onnx")
+ONNX_INT8_FILE = Path("encoder.int8.onnx")
 
 
 class _EncodeModule(torch.nn.Module):
@@ -47,17 +52,37 @@ def fuse_transformer_graph(path: Path, encoder_config) -> None:
     fused.save_model_to_file(str(path))
 
 
-def export_onnx(model_dir: str | Path, opset: int = 17, int8: bool = False) -> Path:
+def model_digest(model_dir: str | Path) -> str:
+    """A hash of every file of a model directory (names and contents)."""
+    digest = hashlib.sha256()
+    for item in sorted(Path(model_dir).iterdir()):
+        if item.is_file():
+            digest.update(item.name.encode() + b"\0")
+            with open(item, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+    return digest.hexdigest()[:20]
+
+
+def cache_folder(model_dir: str | Path, opset: int = 17) -> Path:
+    """Where the ONNX export of these exact model files lives."""
+    root = Path(os.environ.get("DIGNITARY_CACHE", Path.home() / ".cache" / "dignitary"))
+    return root / "onnx" / f"{model_digest(model_dir)}-opset{opset}"
+
+
+def export_onnx(model_dir: str | Path, opset: int = 17, int8: bool = False, output: str | Path | None = None) -> Path:
     """Export the encoder + tagger of a model directory to ONNX (dynamic batch and length) with
     fused attention where ONNX Runtime supports the encoder; ``int8`` also writes a copy with int8
-    weights in every matrix product (ONNX Runtime dynamic quantization)."""
+    weights in every matrix product (ONNX Runtime dynamic quantization). Files go to ``output``
+    (a folder; default: ``cache_folder``); the path of the last one written is returned."""
     model_dir = Path(model_dir)
     model, _, _ = load_pretrained(model_dir)
     model.eval()
     if hasattr(model.encoder, "set_attn_implementation"):
         model.encoder.set_attn_implementation("eager")  # the graph ONNX Runtime's attention fusion matches
-    target = model_dir / ONNX_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(output) if output is not None else cache_folder(model_dir, opset)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / ONNX_FILE
     ids = torch.tensor([[2, 5, 6, 7, 3], [2, 5, 6, 3, 0]], dtype=torch.long)
     mask = (ids != 0).long()
     casing = torch.zeros_like(ids)
@@ -75,7 +100,7 @@ def export_onnx(model_dir: str | Path, opset: int = 17, int8: bool = False) -> P
         import onnx
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        quantized = model_dir / ONNX_INT8_FILE
+        quantized = out_dir / ONNX_INT8_FILE
         # MatMul only: quantizing the fused attention blocks too cost the shipped model more than
         # the 1-point entity F1 budget on dev
         quantize_dynamic(str(target), str(quantized), op_types_to_quantize=["MatMul"], weight_type=QuantType.QInt8,
@@ -85,23 +110,25 @@ def export_onnx(model_dir: str | Path, opset: int = 17, int8: bool = False) -> P
 
 
 def onnx_file(model_dir: str | Path, int8: bool = False) -> Path:
-    """The ONNX encoder of a model directory, exported now if missing (into a cache if read-only)."""
-    model_dir = Path(model_dir)
+    """The ONNX encoder of a model directory's current files, exported into the cache if missing.
+
+    The export is written to a temporary folder and renamed into place, so a concurrent or
+    interrupted export never leaves a partial file behind.
+    """
+    folder = cache_folder(model_dir)
     name = ONNX_INT8_FILE if int8 else ONNX_FILE
-    if (model_dir / name).is_file():
-        return model_dir / name
-    if os.access(model_dir, os.W_OK):
-        export_onnx(model_dir, int8=int8)
-        return model_dir / name
-    digest = hashlib.sha256((model_dir / "model.safetensors").read_bytes()).hexdigest()[:16]
-    cache = Path(os.environ.get("DIGNITARY_CACHE", Path.home() / ".cache" / "dignitary")) / digest
-    if not (cache / name).is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        for item in model_dir.iterdir():
-            if item.is_file() and not (cache / item.name).exists():
-                (cache / item.name).symlink_to(item.resolve())
-        export_onnx(cache, int8=int8)
-    return cache / name
+    if (folder / name).is_file() and (folder / ONNX_FILE).is_file():
+        return folder / name
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=folder.parent))
+    try:
+        export_onnx(model_dir, int8=int8, output=staging)
+        folder.mkdir(exist_ok=True)
+        for item in staging.iterdir():
+            os.replace(item, folder / item.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder / name
 
 
 class OnnxEncoder:

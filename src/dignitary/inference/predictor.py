@@ -5,7 +5,9 @@ wraps it into ``Document`` objects.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 import numpy as np
 import torch
@@ -52,18 +54,58 @@ class Prediction:
     relations: list[RawRelation]
 
 
+@dataclass
+class _Unit:
+    """Consecutive windows of one document that end on a sentence end: a window of whole
+    sentences, or the overlapping windows of one long sentence. Each sentence (and every relation
+    pair in it) is decided by the windows of its unit alone."""
+
+    doc: int
+    chunks: list[Chunk]
+    sentences: list[int]  # the document's sentences that it covers
+
+    @property
+    def tokens(self) -> int:
+        return sum(len(c) + 2 for c in self.chunks)
+
+
+def _units(doc: int, tokens: DocumentTokens, chunks: list[Chunk]) -> Iterator[_Unit]:
+    sentence_ends = {e for _, e in tokens.sentences}
+    current: list[Chunk] = []
+    sentence = 0
+    for chunk in chunks:
+        current.append(chunk)
+        if chunk.own_end in sentence_ends:
+            covered = []
+            while sentence < len(tokens.sentences) and tokens.sentences[sentence][1] <= chunk.own_end:
+                covered.append(sentence)
+                sentence += 1
+            yield _Unit(doc, current, covered)
+            current = []
+    if current:  # windows always end on a sentence end; never drop any if one did not
+        yield _Unit(doc, current, list(range(sentence, len(tokens.sentences))))
+
+
 class Predictor:
-    """Runs a ``JointModel`` over texts: windows, token-budget batches, Viterbi, relation scoring."""
+    """Runs a ``JointModel`` over texts: windows, token-budget batches, Viterbi, relation scoring.
+
+    Windows are processed as a stream of groups of at most ``stream_tokens`` tokens: the encoder
+    states of a group are dropped once its sentences are decoded and its pairs scored, so memory
+    does not grow with the length of a document. A single sentence longer than that is encoded
+    twice (tags first, then only the windows that hold pairs) rather than held in memory.
+    """
 
     def __init__(self, model: JointModel, tokenizer, device: torch.device | str = "cpu",
                  autocast_dtype: torch.dtype | None = None, token_budget: int = 8192,
-                 max_batch_size: int = 64, relation_threshold: float | None = None):
+                 max_batch_size: int = 64, relation_threshold: float | None = None,
+                 stream_tokens: int | None = None):
         self.model = model
         self.tokenizer = tokenizer
         self.device = torch.device(device)
         self.autocast_dtype = autocast_dtype
         self.token_budget = token_budget
         self.max_batch_size = max_batch_size
+        self.stream_tokens = stream_tokens if stream_tokens is not None else 8 * token_budget
         self.schema = model.schema
         self.tags = model.tags
         self.allowed, self.start_allowed = transition_mask(self.tags)
@@ -83,76 +125,123 @@ class Predictor:
         self.model.eval()
         max_tokens = self.model.config.max_tokens
         doc_tokens = [tokenize_document(self.tokenizer, t, self.model.config.casing) for t in texts]
-        chunks = [c for i, toks in enumerate(doc_tokens) for c in make_chunks(i, toks, max_tokens)]
-        n_tags = len(self.tags)
-        logprobs = [np.zeros((len(t.input_ids), n_tags), dtype=np.float32) for t in doc_tokens]
-        hidden_of: dict[int, torch.Tensor] = {}
-        batches = budget_batches([len(c) + 2 for c in chunks], self.token_budget, self.max_batch_size)
-        for batch_idx in batches:
-            batch_chunks = [chunks[i] for i in batch_idx]
-            batch = collate_chunks(batch_chunks, doc_tokens, self.start_id, self.end_id, self.pad_id)
-            batch = batch.to(self.device)
-            with self._autocast():
-                tag_logits, hidden = self.model.encode(batch.input_ids, batch.attention_mask, batch.casing_ids)
+        mentions: list[list[Mention]] = [[] for _ in texts]
+        relations: list[list[RawRelation]] = [[] for _ in texts]
+        units = (u for i, toks in enumerate(doc_tokens) for u in _units(i, toks, make_chunks(i, toks, max_tokens)))
+        for group in self._groups(units):
+            self._run_group(group, doc_tokens, texts, mentions, relations)
+        return [self._to_prediction(toks, ms, rels) for toks, ms, rels in zip(doc_tokens, mentions, relations)]
+
+    def _groups(self, units: Iterable[_Unit]) -> Iterator[list[_Unit]]:
+        """Consecutive units of at most ``stream_tokens`` tokens (a larger unit alone)."""
+        group: list[_Unit] = []
+        size = 0
+        for unit in units:
+            if group and size + unit.tokens > self.stream_tokens:
+                yield group
+                group, size = [], 0
+            group.append(unit)
+            size += unit.tokens
+        if group:
+            yield group
+
+    def _encode(self, chunks: list[Chunk], doc_tokens: list[DocumentTokens], batch_idx: list[int],
+                logprobs: dict[int, np.ndarray] | None) -> dict[int, torch.Tensor]:
+        """Encoder states of ``chunks[i]`` for ``i`` in ``batch_idx``; tag log-probabilities of the
+        tokens each window owns go into ``logprobs`` (by chunk index) when given."""
+        batch_chunks = [chunks[i] for i in batch_idx]
+        batch = collate_chunks(batch_chunks, doc_tokens, self.start_id, self.end_id, self.pad_id).to(self.device)
+        with self._autocast():
+            tag_logits, hidden = self.model.encode(batch.input_ids, batch.attention_mask, batch.casing_ids)
+        if logprobs is not None:
             lp = torch.log_softmax(tag_logits.float(), dim=-1).cpu().numpy()
             for row, (ci, c) in enumerate(zip(batch_idx, batch_chunks)):
                 a, b = c.own_start - c.start + 1, c.own_end - c.start + 1
-                logprobs[c.doc][c.own_start:c.own_end] = lp[row, a:b]
-                hidden_of[ci] = hidden[row, : len(c) + 2]
-        mentions = [self._decode(toks, lp, text) for toks, lp, text in zip(doc_tokens, logprobs, texts)]
-        relations = self._relations(chunks, doc_tokens, mentions, hidden_of)
-        return [self._to_prediction(toks, ms, rels) for toks, ms, rels in zip(doc_tokens, mentions, relations)]
+                logprobs[ci] = lp[row, a:b]
+        return {ci: hidden[row, : len(c) + 2] for row, (ci, c) in enumerate(zip(batch_idx, batch_chunks))}
 
-    def _decode(self, tokens: DocumentTokens, logprobs: np.ndarray, text: str) -> list[Mention]:
-        """Viterbi per sentence, mentions on word boundaries, edge words trimmed (ANNOTATION.md)."""
+    def _run_group(self, group: list[_Unit], doc_tokens: list[DocumentTokens], texts: list[str],
+                   mentions: list[list[Mention]], relations: list[list[RawRelation]]) -> None:
+        """Tag, decode and score the relations of one group of units."""
+        chunks = [c for u in group for c in u.chunks]
+        keep = len(group) > 1 or group[0].tokens <= self.stream_tokens
+        pieces: dict[int, np.ndarray] = {}
+        hidden_of: dict[int, torch.Tensor] = {}
+        for batch_idx in budget_batches([len(c) + 2 for c in chunks], self.token_budget, self.max_batch_size):
+            states = self._encode(chunks, doc_tokens, batch_idx, pieces)
+            if keep:
+                hidden_of.update(states)
+            del states
+        work: dict[int, tuple[dict[int, int], list[Candidate], list[tuple[int, int]]]] = {}
+        first_chunk = 0
+        for unit in group:
+            toks = doc_tokens[unit.doc]
+            lo_tok, hi_tok = unit.chunks[0].own_start, unit.chunks[-1].own_end
+            logprobs = np.concatenate([pieces[first_chunk + k] for k in range(len(unit.chunks))])
+            first = len(mentions[unit.doc])
+            mentions[unit.doc] += self._decode(toks, logprobs, lo_tok, unit.sentences, texts[unit.doc])
+            self._pairs(unit, first_chunk, first, mentions[unit.doc], work)
+            first_chunk += len(unit.chunks)
+        self._score(chunks, group, work, hidden_of if keep else None, doc_tokens, mentions, relations)
+
+    def _decode(self, tokens: DocumentTokens, logprobs: np.ndarray, offset: int, sentences: list[int],
+                text: str) -> list[Mention]:
+        """Viterbi per sentence, mentions on word boundaries, edge words trimmed (ANNOTATION.md).
+
+        ``logprobs`` row ``r`` is document token ``offset + r``."""
         mentions = []
-        token_texts = [text[s:e] for s, e in tokens.offsets]
-        continues = np.array([not w for w in tokens.word_start], dtype=bool)
-        for s_idx, (s, e) in enumerate(tokens.sentences):
+        for s_idx in sentences:
+            s, e = tokens.sentences[s_idx]
             if s == e:
                 continue
-            path = viterbi(logprobs[s:e], self.allowed, self.start_allowed, continues[s:e], self.within_word)
-            for i, j, label, score in spans_from_tags(path, self.tags, self.schema.entity_labels, logprobs[s:e]):
-                i, j = trim_span(s + i, s + j, token_texts, tokens.word_start)
+            token_texts = [text[a:b] for a, b in tokens.offsets[s:e]]
+            word_start = tokens.word_start[s:e]
+            continues = np.array([not w for w in word_start], dtype=bool)
+            lp = logprobs[s - offset:e - offset]
+            path = viterbi(lp, self.allowed, self.start_allowed, continues, self.within_word)
+            for i, j, label, score in spans_from_tags(path, self.tags, self.schema.entity_labels, lp):
+                i, j = trim_span(i, j, token_texts, word_start)
                 if i < j:
-                    mentions.append(Mention(i, j, label, s_idx, score=score))
+                    mentions.append(Mention(s + i, s + j, label, s_idx, score=score))
         return mentions
 
-    def _relations(self, chunks: list[Chunk], doc_tokens: list[DocumentTokens], mentions: list[list[Mention]],
-                   hidden_of: dict[int, torch.Tensor]) -> list[list[RawRelation]]:
-        """Score every allowed same-sentence pair in the window that holds both mentions."""
+    def _pairs(self, unit: _Unit, first_chunk: int, first: int, mentions: list[Mention],
+               work: dict[int, tuple[dict[int, int], list[Candidate], list[tuple[int, int]]]]) -> None:
+        """Every allowed same-sentence pair of the unit's mentions, in the window that holds both
+        (the one whose centre is nearest the pair's); pairs wider than a window are not scored."""
+        ms = mentions[first:]
+        starts = [c.start for c in unit.chunks]
+        ends = [c.end for c in unit.chunks]
+        for cand in candidate_pairs(ms, self.schema, max_span=self.model.config.max_tokens):
+            h, t = ms[cand.head], ms[cand.tail]
+            lo, hi = min(h.start, t.start), max(h.end, t.end)
+            holders = range(bisect_left(ends, hi), bisect_right(starts, lo))
+            if not holders:
+                continue
+            centre = (lo + hi) / 2
+            k = min(holders, key=lambda k: (abs((starts[k] + ends[k]) / 2 - centre), k))
+            local, cands, origin = work.setdefault(first_chunk + k, ({}, [], []))
+            head = local.setdefault(first + cand.head, len(local))
+            tail = local.setdefault(first + cand.tail, len(local))
+            cands.append(Candidate(head, tail, cand.allowed, features=cand.features))
+            origin.append((first + cand.head, first + cand.tail))
+
+    def _score(self, chunks: list[Chunk], group: list[_Unit], work, hidden_of: dict[int, torch.Tensor] | None,
+               doc_tokens: list[DocumentTokens], mentions: list[list[Mention]],
+               results: list[list[RawRelation]]) -> None:
+        """Relation probabilities of the pairs in ``work``; encoder states are recomputed per
+        batch when ``hidden_of`` is ``None``."""
         n_rel = len(self.schema.relation_labels)
-        chunks_of_doc: dict[int, list[int]] = {}
-        for ci, c in enumerate(chunks):
-            chunks_of_doc.setdefault(c.doc, []).append(ci)
-        # per chunk: the mentions it scores (by document mention index) and their candidate pairs
-        work: dict[int, tuple[dict[int, int], list[Candidate], list[tuple[int, int]]]] = {}
-        for doc, ms in enumerate(mentions):
-            for cand in candidate_pairs(ms, self.schema):
-                h, t = ms[cand.head], ms[cand.tail]
-                lo, hi = min(h.start, t.start), max(h.end, t.end)
-                holders = [ci for ci in chunks_of_doc.get(doc, []) if chunks[ci].start <= lo and hi <= chunks[ci].end]
-                if not holders:
-                    continue  # the pair is wider than a window
-                centre = (lo + hi) / 2
-                ci = min(holders, key=lambda k: (abs((chunks[k].start + chunks[k].end) / 2 - centre), k))
-                local, cands, origin = work.setdefault(ci, ({}, [], []))
-                head = local.setdefault(cand.head, len(local))
-                tail = local.setdefault(cand.tail, len(local))
-                cands.append(Candidate(head, tail, cand.allowed, features=cand.features))
-                origin.append((cand.head, cand.tail))
-        results: list[list[RawRelation]] = [[] for _ in mentions]
         chunk_ids = sorted(work)
-        if not chunk_ids:
-            return results
         for batch_idx in budget_batches([len(chunks[ci]) + 2 for ci in chunk_ids], self.token_budget,
                                         self.max_batch_size):
             cis = [chunk_ids[i] for i in batch_idx]
-            width = max(hidden_of[ci].size(0) for ci in cis)
-            first = hidden_of[cis[0]]
+            states = hidden_of if hidden_of is not None else self._encode(chunks, doc_tokens, cis, None)
+            width = max(states[ci].size(0) for ci in cis)
+            first = states[cis[0]]
             hidden = first.new_zeros((len(cis), width, first.size(-1)))
             for row, ci in enumerate(cis):
-                hidden[row, : hidden_of[ci].size(0)] = hidden_of[ci]
+                hidden[row, : states[ci].size(0)] = states[ci]
             mb, pb, _ = pair_tensors(list(range(len(cis))), [chunks[ci].start for ci in cis],
                                      [[mentions[chunks[ci].doc][m] for m in work[ci][0]] for ci in cis],
                                      [work[ci][1] for ci in cis], n_rel)
@@ -167,7 +256,6 @@ class Predictor:
                         results[doc].append(RawRelation(head, tail, self.schema.relation_labels[k],
                                                         float(probs[row, k])))
                     row += 1
-        return results
 
     def _to_prediction(self, tokens: DocumentTokens, mentions: list[Mention],
                        relations: list[RawRelation]) -> Prediction:

@@ -63,8 +63,14 @@ class ExtractionActor:
                 out["error"].append("")
                 docs.append(rec.document)
                 slots.append(len(out["output"]) - 1)
-        for slot, doc in zip(slots, self.extractor.pipe(docs)):
-            out["output"][slot] = json.dumps(doc.to_dict(), ensure_ascii=False)
+        failed: dict[int, str] = {}
+        annotated = iter(list(self.extractor.pipe(docs, on_error=lambda doc, exc: failed.update({id(doc): exc.reason}))))
+        for slot, doc in zip(slots, docs):
+            if id(doc) in failed:  # a document the model cannot take: an error line, as in the local engine
+                out["output"][slot] = ""
+                out["error"][slot] = failed[id(doc)]
+            else:
+                out["output"][slot] = json.dumps(next(annotated).to_dict(), ensure_ascii=False)
         return out
 
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import torch
 
@@ -74,11 +75,15 @@ def _gap(a: Mention, b: Mention) -> int:
     return max(0, max(a.start, b.start) - min(a.end, b.end))
 
 
-def pair_features(mentions: list[Mention], i: int, j: int) -> tuple[int, int, int]:
+def pair_features(mentions: list[Mention], i: int, j: int, among: Iterable[int] | None = None) -> tuple[int, int, int]:
     """How many same-label mentions are closer to the other side than the tail (resp. head) is,
-    and how many mentions lie between the two: "link the nearest attached mention"."""
+    and how many mentions lie between the two: "link the nearest attached mention".
+
+    ``among`` (indices) limits the mentions looked at; it must hold every mention near the pair.
+    """
     a, b = mentions[i], mentions[j]
-    same_sentence = [k for k, m in enumerate(mentions) if m.sentence == a.sentence and k not in (i, j)]
+    pool = range(len(mentions)) if among is None else among
+    same_sentence = [k for k in pool if mentions[k].sentence == a.sentence and k not in (i, j)]
     tail_rank = sum(1 for k in same_sentence if mentions[k].label == b.label and _gap(a, mentions[k]) < _gap(a, b))
     head_rank = sum(1 for k in same_sentence if mentions[k].label == a.label and _gap(b, mentions[k]) < _gap(a, b))
     lo, hi = min(a.end, b.end), max(a.start, b.start)
@@ -205,15 +210,32 @@ def tag_targets(n_tokens: int, mentions: list[Mention], schema: Schema) -> list[
     return targets
 
 
-def candidate_pairs(mentions: list[Mention], schema: Schema) -> list[Candidate]:
-    """Ordered pairs in one sentence that the schema allows; symmetric labels only in text order."""
+def candidate_pairs(mentions: list[Mention], schema: Schema, max_span: int | None = None) -> list[Candidate]:
+    """Ordered pairs in one sentence that the schema allows; symmetric labels only in text order.
+
+    With ``max_span``, only pairs whose tokens (first start to last end) fit in ``max_span`` tokens,
+    found by position so that a sentence with many mentions costs time linear in its mentions.
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        by_sentence.setdefault(m.sentence, []).append(k)
+    nearby = {s: _Nearby(mentions, ks) for s, ks in by_sentence.items()} if max_span is not None else {}
     rel_types = schema.relation_types
     candidates = []
     for i, a in enumerate(mentions):
         a_label = schema.entity_labels[a.label]
-        for j, b in enumerate(mentions):
-            if i == j or a.sentence != b.sentence:
+        if max_span is None:
+            partners, among = by_sentence[a.sentence], by_sentence[a.sentence]
+        else:
+            near = nearby[a.sentence]
+            partners = [j for j in near.starting_in(a.end - max_span, a.start + max_span)
+                        if max(a.end, mentions[j].end) - min(a.start, mentions[j].start) <= max_span]
+            # every mention that can count in the features lies within two spans of ``a``
+            among = near.starting_in(a.start - 2 * max_span - near.longest, a.end + 2 * max_span)
+        for j in partners:
+            if i == j:
                 continue
+            b = mentions[j]
             b_label = schema.entity_labels[b.label]
             first = (a.start, a.end) < (b.start, b.end)
             allowed = [
@@ -221,8 +243,21 @@ def candidate_pairs(mentions: list[Mention], schema: Schema) -> list[Candidate]:
                 for r in rel_types
             ]
             if any(allowed):
-                candidates.append(Candidate(i, j, allowed, features=pair_features(mentions, i, j)))
+                candidates.append(Candidate(i, j, allowed, features=pair_features(mentions, i, j, among)))
     return candidates
+
+
+class _Nearby:
+    """The mentions of one sentence by start position."""
+
+    def __init__(self, mentions: list[Mention], indices: list[int]):
+        self.order = sorted(indices, key=lambda k: (mentions[k].start, k))
+        self.starts = [mentions[k].start for k in self.order]
+        self.longest = max(mentions[k].end - mentions[k].start for k in indices)
+
+    def starting_in(self, lo: int, hi: int) -> list[int]:
+        """Indices (ascending) of the mentions whose start lies in ``[lo, hi]``."""
+        return sorted(self.order[bisect_left(self.starts, lo):bisect_right(self.starts, hi)])
 
 
 def relation_targets(doc: Document, mentions: list[Mention], candidates: list[Candidate], schema: Schema) -> None:

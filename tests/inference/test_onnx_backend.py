@@ -1,0 +1,47 @@
+"""ONNX exports live outside the model directory, follow its weights, and go where -o says."""
+import torch
+
+from dignitary.cli import main
+from dignitary.extractor import Extractor
+from dignitary.inference.onnx_backend import onnx_file
+from dignitary.models.config import HeadConfig
+from dignitary.models.joint import JointModel
+from dignitary.models.pretrained import save_pretrained
+from dignitary.schema import Schema
+
+from tests.helpers import make_tiny_encoder
+
+
+def _save(path, tokenizer, seed):
+    torch.manual_seed(seed)
+    model = JointModel(make_tiny_encoder(len(tokenizer), seed=seed), Schema.builtin("default"),
+                       HeadConfig(max_tokens=24, relation_hidden=16))
+    save_pretrained(model, tokenizer, path, half=False)
+
+
+def test_export_never_writes_into_the_model_and_follows_the_weights(tmp_path, tiny_tokenizer):
+    model_dir = tmp_path / "model"
+    _save(model_dir, tiny_tokenizer, seed=1)
+    before = sorted(p.name for p in model_dir.iterdir())
+    text = "Liu Haixing met Remigio Ceballos in Beijing."
+    first = onnx_file(model_dir)
+    scores = [e.score for e in Extractor.from_pretrained(model_dir, backend="onnx")(text).entities]
+    assert sorted(p.name for p in model_dir.iterdir()) == before and model_dir not in first.parents
+    _save(model_dir, tiny_tokenizer, seed=2)  # new weights in the same folder
+    assert onnx_file(model_dir) != first
+    torch_doc = Extractor.from_pretrained(model_dir)(text)
+    onnx_doc = Extractor.from_pretrained(model_dir, backend="onnx")(text)
+    assert [(e.start, e.end, e.label) for e in onnx_doc.entities] == [(e.start, e.end, e.label)
+                                                                      for e in torch_doc.entities]
+    assert [round(e.score, 3) for e in onnx_doc.entities] == [round(e.score, 3) for e in torch_doc.entities]
+    assert scores != [e.score for e in onnx_doc.entities]
+
+
+def test_export_cli_writes_to_the_output_folder(tmp_path, tiny_tokenizer, capsys):
+    model_dir = tmp_path / "model"
+    _save(model_dir, tiny_tokenizer, seed=1)
+    before = sorted(p.name for p in model_dir.iterdir())
+    assert main(["export", "onnx", "--model", str(model_dir), "-o", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "encoder.onnx").is_file()
+    assert sorted(p.name for p in model_dir.iterdir()) == before
+    assert str(tmp_path / "out" / "encoder.onnx") in capsys.readouterr().out
