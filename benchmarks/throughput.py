@@ -25,9 +25,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from report_io import emit
-
 import torch
+from report_io import emit
 
 
 def load_texts(source: str, min_docs: int) -> list[str]:
@@ -73,12 +72,12 @@ def main() -> int:
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
-    from transformers import AutoModelForTokenClassification, AutoTokenizer, pipeline
+    from transformers import AutoModelForTokenClassification, pipeline
 
     from dignitary.extractor import Extractor
-    from dignitary.inference.predictor import Predictor
-    from dignitary.models.inputs import collate_chunks, make_chunks, special_ids, tokenize_document
     from dignitary.inference.batching import budget_batches
+    from dignitary.inference.predictor import Predictor
+    from dignitary.models.inputs import collate_chunks, make_chunks, tokenize_document
 
     texts = load_texts(args.docs, args.n_docs)
     words = sum(len(t.split()) for t in texts)

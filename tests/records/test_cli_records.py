@@ -1,8 +1,6 @@
 """`dignitary records` writes the RECORDS.md files, events, tenures, PLOVER, tables and the report."""
 import json
 
-import pytest
-
 from dignitary.cli import main
 
 from tests.records.annotate import annotate

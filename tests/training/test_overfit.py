@@ -13,6 +13,7 @@ def trained(tmp_path_factory, tiny_tokenizer):
     from dignitary.models.config import HeadConfig
     from dignitary.models.joint import JointModel
     from dignitary.schema import Schema
+
     from tests.helpers import make_tiny_encoder
 
     out = tmp_path_factory.mktemp("overfit")
@@ -60,6 +61,7 @@ def test_resume_continues_from_checkpoint(tmp_path, tiny_tokenizer):
     from dignitary.models.config import HeadConfig
     from dignitary.models.joint import JointModel
     from dignitary.schema import Schema
+
     from tests.helpers import make_tiny_encoder
 
     toy = str(REPO / "tests" / "data" / "toy.jsonl")

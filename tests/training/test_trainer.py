@@ -40,6 +40,7 @@ def test_fused_optimizer_follows_the_same_update_rule(tmp_path, tiny_tokenizer):
     from dignitary.models.joint import JointModel
     from dignitary.schema import Schema
     from dignitary.training import TrainConfig, Trainer
+
     from tests.helpers import REPO, make_tiny_encoder
 
     toy = str(REPO / "tests" / "data" / "toy.jsonl")
@@ -70,6 +71,7 @@ def test_trainer_reads_standoff_files_joined_with_their_texts(tmp_path, tiny_tok
     from dignitary.schema import Schema
     from dignitary.standoff import write_standoff
     from dignitary.training import TrainConfig, Trainer
+
     from tests.helpers import REPO, make_tiny_encoder
 
     toy = REPO / "tests" / "data" / "toy.jsonl"
