@@ -12,6 +12,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..document import Document
+from ..filenames import safe_stem
 from .export import table_rows
 from .model import Event, RecordSet, Tenure
 
@@ -43,7 +44,8 @@ COLOURS = {"PER": "#f59e0b", "ORG": "#10b981"}
 
 
 def _safe(doc_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id)
+    """The page name of a document: distinct ids never share a page, never hidden, never too long."""
+    return safe_stem(doc_id)
 
 
 def _evidence_link(doc_id: str, start: int, prefix: str = "") -> str:
