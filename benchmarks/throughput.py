@@ -1,4 +1,4 @@
-"""Throughput of the full dignitary pipeline against the alternatives users would pick.
+r"""Throughput of the full dignitary pipeline against the alternatives users would pick.
 
 Measures words/s and documents/s on the same documents for:
   * dignitary full pipeline (entities + relations): fp32, int8, ONNX Runtime (CPU); bf16 on CUDA
@@ -11,7 +11,8 @@ Each configuration is warmed up once, then the configurations run in turn, ``--r
 rounds (interleaved, so that a slower or faster spell of the machine affects them all alike);
 the table reports medians, and ratios are computed within this one run. Example:
 
-    python benchmarks/throughput.py --model models/default --docs seeds --repeats 5 --out benchmarks/results/throughput_cpu.json
+    python benchmarks/throughput.py --model models/default --docs seeds --repeats 5 \
+        --out benchmarks/results/throughput_cpu.json
 """
 from __future__ import annotations
 

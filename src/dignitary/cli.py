@@ -185,7 +185,8 @@ def _add_evaluate(sub) -> None:
     p = sub.add_parser("evaluate", help="score a model (or a prediction file) against gold JSONL files")
     p.add_argument("gold", nargs="+", help="gold JSONL files, inline or standoff (each is scored on its own)")
     p.add_argument("--texts", nargs="+", default=[],
-                   help="JSONL files holding the texts of standoff gold files (e.g. ../shared/data/unlabeled/news.jsonl)")
+                   help="JSONL files holding the texts of standoff gold files "
+                        "(e.g. ../shared/data/unlabeled/news.jsonl)")
     p.add_argument("--model", help="model directory (default: the shipped model)")
     p.add_argument("--predictions", help="score this JSONL instead of running a model")
     p.add_argument("--device", default="auto")
@@ -379,7 +380,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _add_records(sub) -> None:
-    p = sub.add_parser("records", help="meetings, positions, events (JSONL per RECORDS.md), tables, graph, PLOVER, HTML")
+    p = sub.add_parser("records",
+                       help="meetings, positions, events (JSONL per RECORDS.md), tables, graph, PLOVER, HTML")
     p.add_argument("inputs", nargs="+", help="annotated JSONL (from extract), or .txt/.jsonl/folders to extract")
     p.add_argument("-o", "--output", required=True, help="output folder")
     p.add_argument("--model", help="model for un-annotated inputs (default: the shipped model)")
@@ -400,13 +402,16 @@ def cmd_records(args) -> int:
 
     docs, raw, n_errors = [], [], 0
     for rec in iter_inputs(discover_inputs(args.inputs)):
-        if rec.error is None and "entities" in rec.document.meta:
-            try:
-                docs.append(parse_record({**rec.document.meta, "id": rec.document.id, "text": rec.document.text}))
-            except DataError as exc:
-                rec.error = DataError(f"document {rec.document.id!r}: {exc.reason}", rec.source, rec.line)
-        elif rec.error is None:
-            raw.append(rec.document)
+        if rec.error is None:
+            doc = rec.document
+            assert doc is not None  # a record holds either an error or a document
+            if "entities" in doc.meta:
+                try:
+                    docs.append(parse_record({**doc.meta, "id": doc.id, "text": doc.text}))
+                except DataError as exc:
+                    rec.error = DataError(f"document {doc.id!r}: {exc.reason}", rec.source, rec.line)
+            else:
+                raw.append(doc)
         if rec.error is not None:
             print(f"error: {rec.error}; record skipped", file=sys.stderr)
             n_errors += 1
@@ -430,7 +435,8 @@ def cmd_records(args) -> int:
 
 
 def _add_evaluate_records(sub) -> None:
-    p = sub.add_parser("evaluate-records", help="score records (OUT/meetings.jsonl, positions.jsonl) against record gold")
+    p = sub.add_parser("evaluate-records",
+                       help="score records (OUT/meetings.jsonl, positions.jsonl) against record gold")
     p.add_argument("gold", help="record gold JSONL (RECORDS.md)")
     p.add_argument("out", help="the folder `dignitary records` wrote")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")

@@ -108,10 +108,9 @@ class Extractor:
         return [annotate(d, p) for d, p in zip(docs, predictions)]
 
     def __call__(self, texts: TextLike | list[TextLike]) -> Document | list[Document]:
-        single = isinstance(texts, (str, Document, dict))
-        items = [texts] if single else list(texts)
-        docs = list(self.pipe(items))
-        return docs[0] if single else docs
+        if isinstance(texts, (str, Document, dict)):
+            return list(self.pipe([texts]))[0]
+        return list(self.pipe(list(texts)))
 
     def pipe(self, items: Iterable[TextLike], batch_size: int | None = None,
              on_error: ErrorHandler | None = None) -> Iterator[Document]:

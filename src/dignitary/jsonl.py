@@ -115,6 +115,7 @@ def read_jsonl(path: str | Path, schema: Schema | None = None, **kwargs) -> list
     for result in iter_records(path, schema, **kwargs):
         if result.error is not None:
             raise result.error
+        assert result.document is not None  # a RecordResult holds either an error or a document
         docs.append(result.document)
     return docs
 

@@ -39,7 +39,8 @@ def dist(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)])
     run([sys.executable, "-m", "dignitary", "package", str(REPO / "models" / "default"), str(out),
-         "--license-file", str(REPO / "LICENSE"), "--no-build-isolation"], env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+         "--license-file", str(REPO / "LICENSE"), "--no-build-isolation"],
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")})
     return out
 
 
@@ -114,7 +115,8 @@ def test_spacy_finds_the_component_through_its_entry_point(user):
     home, env, _ = user
     code = ("import spacy, sys; nlp = spacy.blank('en'); nlp.add_pipe('dignitary'); "
             "doc = nlp(sys.argv[1]); "
-            "print(sorted({e.label_ for e in doc.ents}), [(r.head.text, r.label, r.tail.text) for r in doc._.relations])")
+            "print(sorted({e.label_ for e in doc.ents}), "
+            "[(r.head.text, r.label, r.tail.text) for r in doc._.relations])")
     text = ("Liu Haixing, Minister of the International Department of the CPC Central Committee, met "
             "Remigio Ceballos, the Venezuelan Ambassador to China.")
     result = run([str(home / "dignitary-env" / "bin" / "python"), "-c", code, text], cwd=home, env=env)

@@ -59,7 +59,7 @@ def test_cues_never_add_a_pair_the_training_annotators_did_not_mark():
             canon = link_mentions(doc)
             ents = doc.entity_map()
 
-            def key(a, b):
+            def key(a, b, doc=doc, ents=ents, canon=canon):
                 return frozenset(normalize(doc.mention_text(ents[canon[x]])) for x in (a, b))
 
             gold = {key(r.head, r.tail) for r in doc.relations if r.label == "met"}
@@ -79,5 +79,6 @@ def test_coordinated_subjects_and_prepositional_meetings():
                    [("Li Wei", "PER"), ("Peru", "GPE"), ("ambassador", "TITLE"), ("Chile", "GPE"), ("Ana Ruiz", "PER")],
                    [(1, 3, "has_title"), (3, 2, "title_at")])
     assert _names(doc) == [["Ana Ruiz", "Li Wei"]]
-    doc = annotate("d", "In talks with Li Wei, officials said Ana Ruiz would come.", [("Li Wei", "PER"), ("Ana Ruiz", "PER")])
+    doc = annotate("d", "In talks with Li Wei, officials said Ana Ruiz would come.",
+                   [("Li Wei", "PER"), ("Ana Ruiz", "PER")])
     assert _names(doc) == []

@@ -41,9 +41,10 @@ def _chromium():
 
 
 def _run(args, tmp_path):
-    return subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                           "--disable-component-update", "--disable-sync", "--no-first-run",
-                           f"--user-data-dir={tmp_path / 'ud'}", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                           "--no-first-run", f"--user-data-dir={tmp_path / 'ud'}", *args],
+                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.skipif(_chromium() is None, reason="needs Chromium (apt-get install chromium)")
@@ -54,9 +55,11 @@ def test_report_in_headless_chromium(tmp_path):
     probe = tmp_path / "probe.html"
     probe.write_text(index.read_text(encoding="utf-8").replace("</body>", """<script>
 var th=[...document.querySelectorAll('#t-events th')].find(x=>x.innerText=='date');th.click();th.click();
-var inp=document.querySelector('input[data-table="t-positions"]');inp.value='kahn';inp.dispatchEvent(new Event('input'));
+var inp=document.querySelector('input[data-table="t-positions"]');
+inp.value='kahn';inp.dispatchEvent(new Event('input'));
 var shown=[...document.querySelectorAll('#t-positions tbody tr')].filter(r=>r.style.display!='none').length;
-document.body.setAttribute('data-probe',[...document.querySelectorAll('#t-events tbody tr')].map(r=>r.cells[1].innerText).join(',')+'|'+shown);
+document.body.setAttribute('data-probe',
+  [...document.querySelectorAll('#t-events tbody tr')].map(r=>r.cells[1].innerText).join(',')+'|'+shown);
 </script></body>"""), encoding="utf-8")
     dom = _run(["--dump-dom", probe.as_uri()], tmp_path).stdout
     assert 'data-probe="2025-03-03,2024-05-02|1"' in dom

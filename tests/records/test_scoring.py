@@ -13,11 +13,15 @@ from tests.helpers import SHARED
 
 GOLD = [
     {"id": "a", "entities": {"E1": {"label": "PER", "names": ["Ana Ruiz", "Ruiz"]},
-                             "E2": {"label": "PER", "names": ["Li Wei"]}, "E3": {"label": "PER", "names": ["Omar Díaz"]},
-                             "E4": {"label": "ORG", "names": ["Foo Party"]}, "E5": {"label": "GPE", "names": ["Quito"]}},
+                             "E2": {"label": "PER", "names": ["Li Wei"]},
+                             "E3": {"label": "PER", "names": ["Omar Díaz"]},
+                             "E4": {"label": "ORG", "names": ["Foo Party"]},
+                             "E5": {"label": "GPE", "names": ["Quito"]}},
      "meetings": [{"participants": ["E1", "E2", "E3"], "date": "2025-03-03", "place": "Quito", "event": "x"}],
-     "positions": [{"person": "E1", "title": "President", "at": "E4"}, {"person": "E2", "title": "Minister", "at": None}]},
-    {"id": "b", "entities": {"E1": {"label": "PER", "names": ["Ana Ruiz"]}, "E2": {"label": "PER", "names": ["Li Wei"]}},
+     "positions": [{"person": "E1", "title": "President", "at": "E4"},
+                   {"person": "E2", "title": "Minister", "at": None}]},
+    {"id": "b", "entities": {"E1": {"label": "PER", "names": ["Ana Ruiz"]},
+                             "E2": {"label": "PER", "names": ["Li Wei"]}},
      "meetings": [{"participants": ["E1", "E2"], "date": "XXXX-03-03", "place": None, "event": "x"}],
      "positions": []},
 ]

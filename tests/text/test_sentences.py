@@ -52,7 +52,8 @@ def test_a_quote_that_opens_the_next_sentence_is_not_glued_to_the_previous_one()
 
 def test_military_and_police_ranks_do_not_split():
     text = "Maj. Gen. Mark Hale met Brig. Gen. Ann Roe and Det. Supt. Ian Low. Rt. Hon. Jo Bell left."
-    assert _texts(text) == ["Maj. Gen. Mark Hale met Brig. Gen. Ann Roe and Det. Supt. Ian Low.", "Rt. Hon. Jo Bell left."]
+    assert _texts(text) == ["Maj. Gen. Mark Hale met Brig. Gen. Ann Roe and Det. Supt. Ian Low.",
+                            "Rt. Hon. Jo Bell left."]
 
 
 def test_chinese_full_width_punctuation_ends_sentences_without_spaces():

@@ -176,7 +176,7 @@ class Predictor:
         first_chunk = 0
         for unit in group:
             toks = doc_tokens[unit.doc]
-            lo_tok, hi_tok = unit.chunks[0].own_start, unit.chunks[-1].own_end
+            lo_tok = unit.chunks[0].own_start  # logprobs row r is token lo_tok + r (owned spans are contiguous)
             logprobs = np.concatenate([pieces[first_chunk + k] for k in range(len(unit.chunks))])
             first = len(mentions[unit.doc])
             mentions[unit.doc] += self._decode(toks, logprobs, lo_tok, unit.sentences, texts[unit.doc])

@@ -64,7 +64,8 @@ class ExtractionActor:
                 docs.append(rec.document)
                 slots.append(len(out["output"]) - 1)
         failed: dict[int, str] = {}
-        annotated = iter(list(self.extractor.pipe(docs, on_error=lambda doc, exc: failed.update({id(doc): exc.reason}))))
+        annotated = iter(list(self.extractor.pipe(
+            docs, on_error=lambda doc, exc: failed.update({id(doc): exc.reason}))))
         for slot, doc in zip(slots, docs):
             if id(doc) in failed:  # a document the model cannot take: an error line, as in the local engine
                 out["output"][slot] = ""

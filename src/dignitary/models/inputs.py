@@ -151,14 +151,15 @@ def make_chunks(doc_index: int, tokens: DocumentTokens, max_tokens: int) -> list
     """Pack whole sentences into windows of at most ``max_tokens``; split longer sentences
     into half-overlapping windows, each owning its middle so that no token is lost."""
     chunks: list[Chunk] = []
-    cur_start = cur_end = None
+    cur_start: int | None = None  # the sentences packed so far span [cur_start, cur_end)
+    cur_end = 0
     for s, e in tokens.sentences:
         if s == e:
             continue
         if e - s > max_tokens:
             if cur_start is not None:
                 chunks.append(Chunk(doc_index, cur_start, cur_end, cur_start, cur_end))
-                cur_start = cur_end = None
+                cur_start = None
             chunks += _sliding_windows(doc_index, s, e, max_tokens)
             continue
         if cur_start is not None and e - cur_start > max_tokens:
@@ -178,7 +179,7 @@ def _sliding_windows(doc_index: int, s: int, e: int, size: int) -> list[Chunk]:
     starts = list(range(s, max(e - size, s) + 1, stride))
     if starts[-1] + size < e:
         starts.append(e - size)
-    windows = []
+    windows: list[Chunk] = []
     for k, ws in enumerate(starts):
         we = min(ws + size, e)
         own_start = s if k == 0 else windows[-1].own_end
@@ -272,9 +273,9 @@ def relation_targets(doc: Document, mentions: list[Mention], candidates: list[Ca
         if schema.is_symmetric(rel.label):
             keys.append((rel.tail, rel.head))
         for key in keys:
-            c = index.get(key)
-            if c is not None and c.allowed[k]:
-                c.target[k] = 1.0
+            cand = index.get(key)
+            if cand is not None and cand.allowed[k]:
+                cand.target[k] = 1.0
 
 
 @dataclass
@@ -321,8 +322,15 @@ def pair_tensors(rows: list[int], chunk_starts: list[int], mention_lists: list[l
                  candidate_lists: list[list[Candidate]], n_rel: int,
                  ) -> tuple[MentionBatch, PairBatch, torch.Tensor | None]:
     """Stack the mentions and candidates of several chunks into tensors (chunk coordinates)."""
-    m_row, m_start, m_end, m_label = [], [], [], []
-    p_head, p_tail, allowed, targets, features = [], [], [], [], []
+    m_row: list[int] = []
+    m_start: list[int] = []
+    m_end: list[int] = []
+    m_label: list[int] = []
+    p_head: list[int] = []
+    p_tail: list[int] = []
+    allowed: list[list[bool]] = []
+    targets: list[list[float]] = []
+    features: list[tuple[int, int, int]] = []
     for row, offset, mentions, cands in zip(rows, chunk_starts, mention_lists, candidate_lists):
         base = len(m_row)
         for m in mentions:
