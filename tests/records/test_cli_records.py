@@ -54,6 +54,7 @@ def test_bad_annotated_line_names_file_and_line(tmp_path, capsys):
            "relations": []}
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(json.dumps(bad) + "\n")
-    assert main(["records", str(path), "-o", str(tmp_path / "rec")]) == 1
-    err = capsys.readouterr().err
-    assert f"{path}:3" in err and "document c" in err
+    assert main(["records", str(path), "-o", str(tmp_path / "rec")]) == 2  # the good records are kept
+    captured = capsys.readouterr()
+    assert f"{path}:3" in captured.err and "document 'c'" in captured.err
+    assert "2 documents" in captured.out and "1 record skipped" in captured.out
