@@ -124,6 +124,11 @@ class Builder:
         self.rel(person, title, "has_title")
         self.rel(title, where, "title_at")
 
+    def record(self, ident: str) -> dict:
+        """The finished document as an ``ANNOTATION.md`` record (trailing space trimmed)."""
+        self.text = self.text.rstrip()
+        return {"id": ident, "text": self.text, "entities": self.entities, "relations": self.relations}
+
     def rel(self, head: str, tail: str, label: str) -> None:
         if label == "met":  # symmetric: the first mention is the head
             starts = {e["id"]: e["start"] for e in self.entities}
@@ -507,28 +512,38 @@ def make_document(rng: random.Random, ident: str, sentences: int) -> dict:
         if i and not b.text.endswith("\n"):
             b.add(" ")
         rng.choices(makers, weights)[0](b, rng)
-    b.text = b.text.rstrip()
-    return {"id": ident, "text": b.text, "entities": b.entities, "relations": b.relations}
+    return b.record(ident)
 
 
 def generate(documents: int = 24, sentences: int = 8, seed: int = 0) -> list[dict]:
     """``documents`` synthetic documents of ``sentences`` sentences each, the same for the same seed."""
+    return generate_with(make_document, "guideline", documents, sentences, seed)
+
+
+def generate_with(make: Callable[[random.Random, str, int], dict], prefix: str, documents: int, sentences: int,
+                  seed: int) -> list[dict]:
+    """``documents`` documents written by ``make`` from one seeded random stream, ids ``PREFIX-000``..."""
     rng = random.Random(seed)
-    return [make_document(rng, f"guideline-{i:03d}", sentences) for i in range(documents)]
+    return [make(rng, f"{prefix}-{i:03d}", sentences) for i in range(documents)]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def write_generated(generate_fn: Callable[[int, int, int], list[dict]], description: str, documents: int,
+                    argv: list[str] | None = None) -> int:
+    """The command line of a generator: ``-o FILE`` plus its document count, sentences and seed."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("-o", "--output", required=True)
-    parser.add_argument("--documents", type=int, default=24)
+    parser.add_argument("--documents", type=int, default=documents)
     parser.add_argument("--sentences", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    records = generate(args.documents, args.sentences, args.seed)
     with Path(args.output).open("w", encoding="utf-8") as f:
-        for record in records:
+        for record in generate_fn(args.documents, args.sentences, args.seed):
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return write_generated(generate, __doc__.splitlines()[0], 24, argv)
 
 
 if __name__ == "__main__":

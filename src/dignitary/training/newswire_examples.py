@@ -12,13 +12,21 @@ written, so every offset is exact; deterministic for a seed::
 """
 from __future__ import annotations
 
-import argparse
-import json
 import random
-from pathlib import Path
 from typing import Callable
 
-from .guideline_examples import DATES, FIRST_EN, FIRST_OTHER, LAST_EN, LAST_OTHER, MEET_PAST, TOPICS, Builder
+from .guideline_examples import (
+    DATES,
+    FIRST_EN,
+    FIRST_OTHER,
+    LAST_EN,
+    LAST_OTHER,
+    MEET_PAST,
+    TOPICS,
+    Builder,
+    generate_with,
+    write_generated,
+)
 
 FIRST = FIRST_EN + FIRST_OTHER + ["James", "Laura", "Richard", "Anne", "Thomas", "Catherine", "Mark", "Julia",
                                   "Pierre", "Angela", "Hans", "Giulia", "Yusuf", "Mariam", "Kenji", "Ingrid"]
@@ -126,12 +134,16 @@ def department_role(b: Builder, rng: random.Random) -> str:
         b.rel(b.ent(rng.choice(["spokesman", "spokeswoman", "official", "spokesperson"]), "TITLE"),
               o, "title_at")
         return ""
-    o = b.ent(rng.choice(DEPARTMENTS), "ORG")
+    return role_and_name(b, rng, b.ent(rng.choice(DEPARTMENTS), "ORG"), DEPARTMENT_ROLES)
+
+
+def role_and_name(b: Builder, rng: random.Random, body: str, roles: list[str]) -> str:
+    """`` ROLE NAME`` after the body that holds the role: "State Department spokesman John Kirby"."""
     b.add(" ")
-    t = b.ent(rng.choice(DEPARTMENT_ROLES), "TITLE")
+    t = b.ent(rng.choice(roles), "TITLE")
     b.add(" ")
     p = b.ent(full_name(rng)[0], "PER")
-    b.position(p, t, o)
+    b.position(p, t, body)
     return p
 
 
@@ -198,14 +210,9 @@ def business(b: Builder, rng: random.Random) -> str:
         b.add(rng.choice([" of ", " at "]))
         o = b.ent(firm, "ORG")
         b.add(",")
-    else:
-        o = b.ent(firm, "ORG")
-        b.add(" ")
-        t = b.ent(rng.choice(BUSINESS_ROLES), "TITLE")
-        b.add(" ")
-        p = b.ent(full_name(rng)[0], "PER")
-    b.position(p, t, o)
-    return p
+        b.position(p, t, o)
+        return p
+    return role_and_name(b, rng, b.ent(firm, "ORG"), BUSINESS_ROLES)
 
 
 def person(b: Builder, rng: random.Random) -> str:
@@ -372,27 +379,16 @@ def make_document(rng: random.Random, ident: str, sentences: int) -> dict:
             dateline(b, rng)
         else:
             rng.choices(makers, weights)[0](b, rng)
-    b.text = b.text.rstrip()
-    return {"id": ident, "text": b.text, "entities": b.entities, "relations": b.relations}
+    return b.record(ident)
 
 
 def generate(documents: int = 40, sentences: int = 8, seed: int = 0) -> list[dict]:
     """``documents`` synthetic documents of ``sentences`` sentences each, the same for the same seed."""
-    rng = random.Random(seed)
-    return [make_document(rng, f"newswire-{i:03d}", sentences) for i in range(documents)]
+    return generate_with(make_document, "newswire", documents, sentences, seed)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", required=True)
-    parser.add_argument("--documents", type=int, default=40)
-    parser.add_argument("--sentences", type=int, default=8)
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    with Path(args.output).open("w", encoding="utf-8") as f:
-        for record in generate(args.documents, args.sentences, args.seed):
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return 0
+    return write_generated(generate, __doc__.splitlines()[0], 40, argv)
 
 
 if __name__ == "__main__":
