@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..text.scripts import is_cjk
+
 QK = 32
 LAYER_NAMES = {
     "q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
@@ -118,13 +120,23 @@ def _build_tokenizer(vocab: list[tuple[str, float]], unk: int, bos: int, eos: in
     return tok
 
 
-def english_pieces(image: dict, words: list[str], texts: list[str]) -> list[int]:
-    """Ids of the special pieces, single Latin characters, and every piece the full
-    vocabulary uses to write ``words`` (lower, Title and UPPER case) and ``texts``."""
+def cjk_character_piece(piece: str) -> bool:
+    """A piece that is one CJK character (with or without the metaspace): kept, Chinese text is
+    written one character a piece, so every character can start or end a mention."""
+    text = piece.replace("▁", "")
+    return len(text) == 1 and is_cjk(text)
+
+
+def english_pieces(image: dict, words: list[str], texts: list[str], cjk_characters: bool = False) -> list[int]:
+    """Ids of the special pieces, single Latin characters, every piece the full vocabulary uses to
+    write ``words`` (lower, Title and UPPER case) and ``texts``, and with ``cjk_characters`` every
+    single CJK character."""
     cfg = image["config"]
     full = _build_tokenizer(list(zip(image["pieces"], image["scores"])), cfg["unk"], cfg["bos"], cfg["eos"])
     keep = {cfg["bos"], cfg["eos"], cfg["pad"], cfg["unk"]}
     keep.update(i for i, p in enumerate(image["pieces"]) if len(p.replace("▁", "")) <= 1 and keep_piece(p))
+    if cjk_characters:
+        keep.update(i for i, p in enumerate(image["pieces"]) if cjk_character_piece(p))
     variants = [v for w in words for v in (w, w.capitalize(), w.upper())] + texts
     for enc in full.encode_batch(variants, add_special_tokens=False):
         keep.update(enc.ids)
@@ -132,8 +144,9 @@ def english_pieces(image: dict, words: list[str], texts: list[str]) -> list[int]
 
 
 def convert(image_path: str | Path, out: str | Path, words: list[str] | None = None,
-            texts: list[str] | None = None) -> Path:
-    """Write the HF directory; with ``words``/``texts`` the vocabulary is trimmed to their pieces."""
+            texts: list[str] | None = None, cjk_characters: bool = False) -> Path:
+    """Write the HF directory; with ``words``/``texts`` the vocabulary is trimmed to their pieces
+    (plus single CJK characters with ``cjk_characters``)."""
     import torch
     from safetensors.torch import save_file
     from transformers import PreTrainedTokenizerFast
@@ -142,7 +155,7 @@ def convert(image_path: str | Path, out: str | Path, words: list[str] | None = N
     cfg = image["config"]
     h = cfg["hidden"]
     if words or texts:
-        keep = english_pieces(image, words or [], texts or [])
+        keep = english_pieces(image, words or [], texts or [], cjk_characters)
     else:
         keep = [i for i, p in enumerate(image["pieces"])
                 if i in (cfg["bos"], cfg["eos"], cfg["pad"], cfg["unk"]) or keep_piece(p)]

