@@ -305,3 +305,12 @@ def test_a_run_that_fails_to_start_keeps_the_earlier_output(tmp_path, model_dir)
     before = out.read_bytes()
     assert main(["extract", str(inp), "-o", str(out), "--model", str(tmp_path / "no-model")]) == 1
     assert out.read_bytes() == before
+
+
+def test_output_to_a_device_is_written_not_truncated(model_dir, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Liu Haixing met Remigio Ceballos in Beijing.", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "dignitary", "extract", str(story), "-o", "/dev/null", "--model",
+                           str(model_dir), "--no-progress"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -74,3 +74,23 @@ def test_evaluate_scores_a_standoff_file_against_itself(tmp_path, capsys):
     scores = json.loads(report.read_text(encoding="utf-8"))
     assert scores["entities"]["micro"]["f1"] == 1.0 and scores["relations"]["micro"]["f1"] == 1.0
     assert "Relations (strict)" in capsys.readouterr().out
+
+
+def test_a_stream_of_inline_records_is_read_once(tmp_path):
+    import os
+
+    read_fd, write_fd = os.pipe()
+    with os.fdopen(write_fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(_doc().to_dict()) + "\n")
+    try:
+        (doc,) = load_documents(f"/dev/fd/{read_fd}")
+    finally:
+        os.close(read_fd)
+    assert doc.text == TEXT and len(doc.entities) == 4
+
+
+def test_a_repeated_standoff_id_is_an_error(tmp_path):
+    path = tmp_path / "gold.standoff.jsonl"
+    write_standoff([_doc(), _doc()], path)
+    with pytest.raises(DataError, match=r":2: duplicate id 'doc-1'"):
+        read_standoff(path, [_texts(tmp_path)])

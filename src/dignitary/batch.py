@@ -225,10 +225,14 @@ class JsonlSink:
         self.path = path
         self.append = append
         self.fields = (id_field, text_field)
+        self.regular = False
         if path in (None, "-"):
             self.handle: IO[str] = sys.stdout
             return
         self.handle = open(path, "a", encoding="utf-8")
+        self.regular = stat.S_ISREG(os.fstat(self.handle.fileno()).st_mode)  # not /dev/null, a FIFO, a tty
+        if not self.regular:
+            return
         try:
             fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -238,14 +242,14 @@ class JsonlSink:
 
     def begin(self) -> None:
         """Start the run's output: empty the file unless appending."""
-        if self.handle is not sys.stdout and not self.append:
+        if self.handle is not sys.stdout and not self.append and self.regular:
             self.handle.truncate(0)
 
     def write(self, docs: list[Document]) -> None:
         self.handle.write("".join(json.dumps(output_record(d, *self.fields), ensure_ascii=False) + "\n"
                                   for d in docs))
         self.handle.flush()
-        if self.handle is not sys.stdout:
+        if self.handle is not sys.stdout and self.regular:
             os.fsync(self.handle.fileno())
 
     def close(self) -> None:

@@ -44,16 +44,20 @@ def write_standoff(docs: Iterable[Document], path: str | Path) -> int:
     return n
 
 
+def _is_standoff_record(line: str) -> bool:
+    try:
+        first = json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(first, dict) and "text_sha256" in first and "text" not in first
+
+
 def is_standoff(path: str | Path) -> bool:
     """Whether the first record of a JSONL file is a standoff record (``text_sha256``, no ``text``)."""
     with open(path, encoding="utf-8-sig") as handle:
         for line in handle:
             if line.strip():
-                try:
-                    first = json.loads(line)
-                except json.JSONDecodeError:
-                    return False
-                return isinstance(first, dict) and "text_sha256" in first and "text" not in first
+                return _is_standoff_record(line)
     return False
 
 
@@ -73,20 +77,29 @@ def read_standoff(path: str | Path, text_files: Iterable[str | Path], schema: Sc
     text_files = list(text_files)
     if not text_files:
         raise DataError("a standoff file needs the files that hold its texts (--texts JSONL ...)", str(path))
-    records = []
     with open(path, encoding="utf-8-sig") as handle:
-        for line_no, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    records.append((line_no, json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise DataError(f"invalid JSON: {exc.msg}", str(path), line_no) from exc
+        lines = handle.read().splitlines()
+    return _join_texts(path, lines, text_files, schema)
+
+
+def _join_texts(path: str | Path, lines: list[str], text_files: list[str | Path], schema: Schema | None
+                ) -> list[Document]:
+    records = []
+    for line_no, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                records.append((line_no, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise DataError(f"invalid JSON: {exc.msg}", str(path), line_no) from exc
     texts = _texts_for({str(r.get("id")) for _, r in records if isinstance(r, dict)}, text_files)
-    docs = []
+    docs, seen = [], set()
     for line_no, record in records:
         if not isinstance(record, dict) or "id" not in record:
             raise DataError("standoff record must be a JSON object with an 'id'", str(path), line_no)
         doc_id = str(record["id"])
+        if doc_id in seen:
+            raise DataError(f"duplicate id {doc_id!r}", str(path), line_no)
+        seen.add(doc_id)
         if doc_id not in texts:
             raise DataError(f"no text for document {doc_id!r} in {', '.join(map(str, text_files))}", str(path), line_no)
         text = texts[doc_id]
@@ -105,7 +118,10 @@ def read_standoff(path: str | Path, text_files: Iterable[str | Path], schema: Sc
 
 def load_documents(path: str | Path, schema: Schema | None = None,
                    text_files: Iterable[str | Path] = ()) -> list[Document]:
-    """Annotated documents of a JSONL file, inline (``text``) or standoff (joined with ``text_files``)."""
-    if is_standoff(path):
-        return read_standoff(path, text_files, schema)
+    """Annotated documents of a JSONL file, inline (``text``) or standoff (joined with ``text_files``).
+
+    A regular file is looked at twice (its first record decides the format); a stream (``-``, a
+    pipe, ``<(...)``) is read once and must hold inline records."""
+    if str(path) != "-" and Path(path).is_file() and is_standoff(path):
+        return read_standoff(path, list(text_files), schema)
     return read_jsonl(path, schema)

@@ -67,3 +67,8 @@ def test_compatible_dates():
     assert compatible("XXXX-06-09", "2025-06-09")
     assert not compatible("2025-05", "2023-09-13")
     assert not compatible("2025-06-09", "2025-06-10")
+
+
+def test_february_29_without_a_year_takes_the_latest_leap_year():
+    assert parse_date("on February 29", dt.date(2025, 3, 1)) == "2024-02-29"
+    assert parse_date("on February 29", dt.date(2024, 3, 1)) == "2024-02-29"

@@ -87,3 +87,16 @@ def test_trainer_reads_standoff_files_joined_with_their_texts(tmp_path, tiny_tok
     assert [(d.id, d.text, d.entities, d.relations) for d in trainer.train_docs] == [
         (d.id, d.text, d.entities, d.relations) for d in inline]
     assert len(trainer.dev_docs) == len(inline)
+
+
+def test_ndjson_training_files_are_read_as_jsonl(tmp_path):
+    from dignitary.jsonl import read_jsonl
+    from dignitary.schema import Schema
+    from dignitary.training.trainer import read_training_file
+
+    from tests.helpers import REPO
+
+    toy = REPO / "tests" / "data" / "toy.jsonl"
+    copy = tmp_path / "toy.ndjson"
+    copy.write_bytes(toy.read_bytes())
+    assert [d.id for d in read_training_file(copy, Schema.builtin("default"))] == [d.id for d in read_jsonl(toy)]

@@ -113,7 +113,11 @@ def parse_date(text: str, base: dt.date | None = None, order: str = "DMY") -> st
             return f"XXXX-{value.month:02d}-{value.day:02d}" if period != "month" else None
         recent = (value.month, value.day) <= (reference.month, reference.day + 7)
         year = reference.year if recent else reference.year - 1
-        return _period_iso(value.replace(year=year), period)
+        while True:  # February 29 takes the latest leap year up to the one the document points at
+            try:
+                return _period_iso(value.replace(year=year), period)
+            except ValueError:
+                year -= 1
     if reference is None:
         return None
     if value > reference + dt.timedelta(days=1):  # a report tells what happened: the latest past reading

@@ -57,8 +57,10 @@ def evaluate_model(model: JointModel, tokenizer, docs: list[Document], device: t
 def read_training_file(path: str | Path, schema: Schema, text_files: list[str] | None = None) -> list[Document]:
     """JSONL (inline, or standoff joined with ``text_files``) with dignitary's line-level checks; anything
     else (Parquet, a ``save_to_disk`` folder, a Hub dataset) through Hugging Face ``datasets``."""
-    if str(path).endswith(".jsonl"):
+    if str(path) == "-" or Path(path).suffix.lower() in (".jsonl", ".ndjson"):
         return load_documents(path, schema, text_files or [])
+    if Path(path).suffix and not Path(path).exists():
+        raise FileNotFoundError(f"{path}: no such file")
     from ..integrations.hf_datasets import load_documents as load_dataset_documents
 
     return load_dataset_documents(path, schema)
