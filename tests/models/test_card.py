@@ -12,7 +12,7 @@ MODEL = REPO / "models" / "default"
 
 def test_card_has_hub_metadata():
     card = card_summary(MODEL)
-    assert card["license"] == "apache-2.0" and card["language"] == ["en"]
+    assert card["license"] == "apache-2.0" and card["language"] == ["en", "es", "pt", "zh"]
     assert {"named-entity-recognition", "relation-extraction"} <= set(card["tags"])
     assert card["datasets"] and card["base_model"]
     assert card["title"] == "dignitary default model (`models/default`)"
