@@ -4,27 +4,16 @@ import subprocess
 import sys
 
 import pytest
-import torch
 
 from dignitary.cli import main
-from dignitary.models.config import HeadConfig
-from dignitary.models.joint import JointModel
-from dignitary.models.pretrained import save_pretrained
-from dignitary.schema import Schema
 
-from tests.helpers import make_tiny_encoder, write_lines
+from tests.helpers import write_lines
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory, tiny_tokenizer):
-    torch.manual_seed(5)
-    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=5), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
-    with torch.no_grad():
-        model.tagger.weight.mul_(40)
-    path = tmp_path_factory.mktemp("model")
-    save_pretrained(model, tiny_tokenizer, path)
-    return path
+def model_dir(tiny_model_dir):
+    """The shared tiny model of conftest.py (a sharpened tagger that emits mentions)."""
+    return tiny_model_dir
 
 
 def _read(path):
