@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import REPO, make_tiny_encoder, tiny_vocab
+from tests.helpers import REPO, confident_tiny_model, make_tiny_encoder, tiny_vocab
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -45,18 +45,9 @@ def toy_docs():
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory, tiny_tokenizer):
     """A saved tiny model whose sharpened tagger emits mentions (untrained: which ones is arbitrary)."""
-    import torch
-
-    from dignitary.models.config import HeadConfig
-    from dignitary.models.joint import JointModel
     from dignitary.models.pretrained import save_pretrained
-    from dignitary.schema import Schema
 
-    torch.manual_seed(5)
-    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=5), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
-    with torch.no_grad():
-        model.tagger.weight.mul_(40)
+    model = confident_tiny_model(len(tiny_tokenizer))
     path = tmp_path_factory.mktemp("tiny_model") / "tiny"
     save_pretrained(model, tiny_tokenizer, path, half=False)
     return path

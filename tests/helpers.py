@@ -34,3 +34,22 @@ def make_tiny_encoder(vocab_size: int, seed: int = 0, dropout: float = 0.1):
 def write_lines(path: Path, lines: list) -> Path:
     path.write_text("".join((json.dumps(x) if not isinstance(x, str) else x) + "\n" for x in lines), encoding="utf-8")
     return path
+
+
+def confident_tiny_model(vocab_size: int, relation_bias: float | None = None):
+    """A random but "confident" joint model: a sharpened tagger (weights × 40) so that it emits
+    mentions, and optionally a relation bias so that it emits relations."""
+    import torch
+
+    from dignitary.models.config import HeadConfig
+    from dignitary.models.joint import JointModel
+    from dignitary.schema import Schema
+
+    torch.manual_seed(5)
+    model = JointModel(make_tiny_encoder(vocab_size, seed=5), Schema.builtin("default"),
+                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
+    with torch.no_grad():
+        model.tagger.weight.mul_(40)
+        if relation_bias is not None:
+            model.relation_mlp[-1].bias.fill_(relation_bias)
+    return model.eval()

@@ -1,27 +1,16 @@
 """Outputs do not depend on batch size, order or bucketing; long documents are never truncated."""
 import pytest
-import torch
 
 from dignitary.extractor import Extractor
 from dignitary.inference.batching import budget_batches
 from dignitary.inference.predictor import Predictor
-from dignitary.models.config import HeadConfig
-from dignitary.models.joint import JointModel
-from dignitary.schema import Schema
 
-from tests.helpers import make_tiny_encoder
+from tests.helpers import confident_tiny_model
 
 
 @pytest.fixture(scope="module")
 def predictor_model(tiny_tokenizer):
-    # a random but "confident" model: large tagger weights so that it predicts many mentions
-    torch.manual_seed(5)
-    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=5), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
-    with torch.no_grad():
-        model.tagger.weight.mul_(40)
-        model.relation_mlp[-1].bias.fill_(0.5)
-    return model.eval()
+    return confident_tiny_model(len(tiny_tokenizer), relation_bias=0.5)
 
 
 def _texts():

@@ -3,26 +3,16 @@ import random
 import weakref
 
 import pytest
-import torch
 
 from dignitary.inference.predictor import Predictor
-from dignitary.models.config import HeadConfig
 from dignitary.models.inputs import Mention, candidate_pairs
-from dignitary.models.joint import JointModel
-from dignitary.schema import Schema
 
-from tests.helpers import make_tiny_encoder
+from tests.helpers import confident_tiny_model
 
 
 @pytest.fixture(scope="module")
 def model(tiny_tokenizer):
-    torch.manual_seed(5)
-    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=5), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
-    with torch.no_grad():
-        model.tagger.weight.mul_(40)
-        model.relation_mlp[-1].bias.fill_(0.5)
-    return model.eval()
+    return confident_tiny_model(len(tiny_tokenizer), relation_bias=0.5)
 
 
 LONG = ("Liu Haixing, Minister of the International Department, met Remigio Ceballos in Beijing. " * 30
