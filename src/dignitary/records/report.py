@@ -43,13 +43,8 @@ document.getElementById(inp.dataset.table).querySelectorAll('tbody tr').forEach(
 COLOURS = {"PER": "#f59e0b", "ORG": "#10b981"}
 
 
-def _safe(doc_id: str) -> str:
-    """The page name of a document: distinct ids never share a page, never hidden, never too long."""
-    return safe_stem(doc_id)
-
-
 def _evidence_link(doc_id: str, start: int, prefix: str = "") -> str:
-    return f"{prefix}docs/{escape(_safe(doc_id))}.html#s{start}"
+    return f"{prefix}docs/{escape(safe_stem(doc_id))}.html#s{start}"
 
 
 def highlight(doc: Document, evidence: set[tuple[int, int]] | None = None) -> str:
@@ -293,7 +288,7 @@ def corpus_html(docs: list[Document], records: RecordSet) -> str:
                         for m in ev.meetings for s, _ in m.spans) for ev in records.events]
     links_m = [_evidence_link(m.doc_id, m.start) for m in records.meetings]
     links_p = [_evidence_link(p.doc_id, p.start) for p in records.positions]
-    docs_list = "".join(f"<li><a href='docs/{escape(_safe(d.id))}.html'>{escape(d.id)}</a></li>" for d in docs)
+    docs_list = "".join(f"<li><a href='docs/{escape(safe_stem(d.id))}.html'>{escape(d.id)}</a></li>" for d in docs)
     multi = sum(1 for ev in records.events if len(ev.documents) > 1)
     body = (f"<h1>Corpus report</h1><p class='stats'>{len(docs)} documents · {len(records.events)} meetings "
             f"({multi} reported by several documents) from {len(records.meetings)} reports · "
@@ -320,7 +315,7 @@ def write_reports(docs: list[Document], records: RecordSet, out_dir: str | Path)
     out_dir = Path(out_dir)
     (out_dir / "docs").mkdir(parents=True, exist_ok=True)
     for doc in docs:
-        (out_dir / "docs" / f"{_safe(doc.id)}.html").write_text(document_html(doc, records), encoding="utf-8")
+        (out_dir / "docs" / f"{safe_stem(doc.id)}.html").write_text(document_html(doc, records), encoding="utf-8")
     index = out_dir / "index.html"
     index.write_text(corpus_html(docs, records), encoding="utf-8")
     return index
