@@ -198,26 +198,24 @@ def _add_evaluate(sub) -> None:
 
 def cmd_evaluate(args) -> int:
     from .evaluation import evaluate_documents
-    from .extractor import Extractor
     from .standoff import load_documents
 
     if args.predictions and len(args.gold) > 1:
         raise SystemExit("error: --predictions scores one gold file; give one")
-    extractor = None
+    if args.predictions:
+        from .schema import Schema
+
+        schema = Schema.load(None)
+        predicted_by_file = load_documents(args.predictions, None, args.texts)
+    else:
+        from .extractor import Extractor
+
+        extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype)
+        schema = extractor.schema
     reports = {}
     for gold_path in args.gold:
-        if args.predictions:
-            from .schema import Schema
-
-            schema = Schema.load(None)
-            gold = load_documents(gold_path, None, args.texts)
-            predicted = load_documents(args.predictions, None, args.texts)
-        else:
-            if extractor is None:
-                extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype)
-            schema = extractor.schema
-            gold = load_documents(gold_path, schema, args.texts)
-            predicted = list(extractor.pipe(gold))
+        gold = load_documents(gold_path, None if args.predictions else schema, args.texts)
+        predicted = predicted_by_file if args.predictions else list(extractor.pipe(gold))
         reports[gold_path] = evaluate_documents(gold, predicted, schema)
     single = len(reports) == 1
     if args.json_out:
