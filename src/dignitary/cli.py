@@ -117,7 +117,7 @@ def _add_train(sub) -> None:
                         "dignitary[datasets])")
     p.add_argument("--dev", help="dev JSONL for model selection and early stopping")
     p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff files")
-    p.add_argument("--encoder", required=True, help="base encoder directory (Hugging Face format)")
+    p.add_argument("--encoder", help="base encoder directory (Hugging Face format; not with --student-layers)")
     p.add_argument("-o", "--output", required=True, help="model directory to write")
     p.add_argument("--schema", default=None)
     p.add_argument("--seed", type=int, default=13)
@@ -140,19 +140,59 @@ def _add_train(sub) -> None:
     p.add_argument("--resume", action="store_true", help="continue from OUTPUT/checkpoint")
     p.add_argument("--fp32", action="store_true", help="store fp32 weights (default fp16)")
     p.add_argument("--keep-checkpoint", action="store_true")
+    p.add_argument("--pseudo", nargs="+", default=[],
+                   help="pseudo-labelled files (`dignitary pseudo-label`): trained on beside --train")
+    p.add_argument("--pseudo-min-score", type=float, default=0.5,
+                   help="pseudo entities scored below this are left out of the tag loss")
+    p.add_argument("--teacher", help="model directory: pseudo-labelled windows learn its soft tag distributions "
+                                     "and relation probabilities (same tokenizer as the student)")
+    p.add_argument("--student-layers", nargs="+", type=int, default=[],
+                   help="distil: start from these encoder layers (0-based) of --teacher instead of --encoder")
     p.set_defaults(func=cmd_train)
+
+
+def _add_pseudo_label(sub) -> None:
+    p = sub.add_parser("pseudo-label", help="label unannotated documents with a model (standoff with scores)")
+    p.add_argument("inputs", nargs="+", help="JSONL files of texts (an `id` and a `text` per line)")
+    p.add_argument("-o", "--output", required=True, help="standoff JSONL to write")
+    p.add_argument("--model", help="model directory or name (default: the default model)")
+    p.add_argument("--exclude", nargs="+", default=[],
+                   help="annotated files (dev sets, training articles) whose documents are skipped, by id and text")
+    p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff --exclude files")
+    p.add_argument("--relation-floor", type=float, default=0.05,
+                   help="keep relations down to this probability (their scores are soft targets)")
+    p.add_argument("--limit", type=int, help="label at most this many documents")
+    p.add_argument("--dtype", default="auto")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--no-progress", action="store_true")
+    p.set_defaults(func=cmd_pseudo_label)
+
+
+def cmd_pseudo_label(args) -> int:
+    from .training.pseudo import pseudo_label
+
+    n = pseudo_label(args.model, args.inputs, args.output, args.exclude, args.texts, args.relation_floor,
+                     args.dtype, args.device, args.batch_size, args.limit, progress=not args.no_progress)
+    print(f"{n} documents pseudo-labelled into {args.output}")
+    return 0
 
 
 def cmd_train(args) -> int:
     from .training import TrainConfig, train
 
+    if not args.encoder and not (args.teacher and args.student_layers):
+        raise DignitaryError("train needs --encoder, or --teacher with --student-layers")
     config = TrainConfig(
-        train_files=args.train, dev_file=args.dev, encoder=args.encoder, output_dir=args.output, schema=args.schema,
+        train_files=args.train, dev_file=args.dev, encoder=args.encoder or args.teacher, output_dir=args.output,
+        schema=args.schema,
         seed=args.seed, epochs=args.epochs, batch_size=args.batch_size, encoder_lr=args.encoder_lr,
         head_lr=args.head_lr, patience=args.patience, max_tokens=args.max_tokens, device=args.device,
         deterministic=args.deterministic, resume=args.resume, half=not args.fp32, casing=not args.no_casing,
         augment_swap=args.augment_swap, keep_checkpoint=args.keep_checkpoint, context_pooling=args.context_pooling,
         group_by_length=not args.no_group_by_length, fused_optimizer=args.fused_optimizer, text_files=args.texts,
+        pseudo_files=args.pseudo, pseudo_min_score=args.pseudo_min_score, teacher=args.teacher,
+        student_layers=args.student_layers,
     )
     state = train(config)
     print(json.dumps({"best_epoch": state.get("best_epoch"), "best": state.get("best")}))
@@ -510,8 +550,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dignitary", description="Officials, titles and meetings from news.")
     parser.add_argument("--version", action="version", version=f"dignitary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_calibrate, _add_evaluate, _add_extract,
-                _add_records, _add_evaluate_records, _add_export, _add_package, _add_info):
+    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_pseudo_label, _add_calibrate, _add_evaluate,
+                _add_extract, _add_records, _add_evaluate_records, _add_export, _add_package, _add_info):
         add(sub)
     return parser
 

@@ -25,11 +25,14 @@ def text_sha256(text: str) -> str:
 
 
 def to_standoff(doc: Document) -> dict:
-    """The record of one document without its text (entity ``text`` fields dropped too)."""
+    """The record of one document without its text (entity ``text`` fields dropped too); model
+    scores are kept where present (a pseudo-labelled file: see ``training/pseudo.py``)."""
     data = doc.to_dict()
     record = {"id": data.pop("id"), "text_sha256": text_sha256(data.pop("text"))}
-    record["entities"] = [{k: e[k] for k in ("id", "start", "end", "label")} for e in data.pop("entities", [])]
-    record["relations"] = [{k: r[k] for k in ("head", "tail", "label")} for r in data.pop("relations", [])]
+    record["entities"] = [{k: e[k] for k in ("id", "start", "end", "label", "score") if k in e}
+                          for e in data.pop("entities", [])]
+    record["relations"] = [{k: r[k] for k in ("head", "tail", "label", "score") if k in r}
+                           for r in data.pop("relations", [])]
     record.update(data)  # meta fields such as ``source``
     return record
 

@@ -262,7 +262,8 @@ class _Nearby:
 
 
 def relation_targets(doc: Document, mentions: list[Mention], candidates: list[Candidate], schema: Schema) -> None:
-    """Fill ``target`` of each candidate from the gold relations (symmetric ones in either order)."""
+    """Fill ``target`` of each candidate from the gold relations (symmetric ones in either order); a
+    relation with a ``score`` (a model's pseudo-label) gives that probability instead of 1."""
     index = {(mentions[c.head].entity_id, mentions[c.tail].entity_id): c for c in candidates}
     labels = schema.relation_labels
     for c in candidates:
@@ -275,7 +276,7 @@ def relation_targets(doc: Document, mentions: list[Mention], candidates: list[Ca
         for key in keys:
             cand = index.get(key)
             if cand is not None and cand.allowed[k]:
-                cand.target[k] = 1.0
+                cand.target[k] = 1.0 if rel.score is None else float(rel.score)  # a pseudo-label's probability
 
 
 @dataclass

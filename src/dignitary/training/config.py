@@ -34,6 +34,11 @@ class TrainConfig:
     keep_checkpoint: bool = False  # keep OUTPUT/checkpoint after a finished run
     tune_threshold: bool = True  # pick the relation threshold on dev after training
     augment_swap: float = 0.0  # probability of replacing each PER/ORG/GPE mention by another of its label
+    # distillation (training/distill.py) and pseudo-labels (training/pseudo.py)
+    pseudo_files: list[str] = field(default_factory=list)  # model-labelled files; scores become soft targets
+    pseudo_min_score: float = 0.5  # pseudo entities below this score are masked out of the tag loss
+    teacher: str | None = None  # model directory whose soft tag/relation distributions the pseudo windows learn
+    student_layers: list[int] = field(default_factory=list)  # start from these encoder layers of the teacher
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

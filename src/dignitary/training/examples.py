@@ -32,16 +32,30 @@ class TrainWindow:
     tags: list[int]
     mentions: list[Mention]
     candidates: list[Candidate]
+    doc_id: str = ""
+    pseudo: bool = False  # from a pseudo-labelled document (a teacher's soft targets may replace its targets)
 
 
 def build_windows(docs: list[Document], tokenizer, schema: Schema, max_tokens: int,
-                  casing: bool = True) -> list[TrainWindow]:
-    """Every window of every document; the relation head trains on gold mentions."""
+                  casing: bool = True, pseudo_ids: frozenset[str] = frozenset(),
+                  min_score: float = 0.0) -> list[TrainWindow]:
+    """Every window of every document; the relation head trains on gold mentions.
+
+    Documents named in ``pseudo_ids`` are pseudo-labelled: their entities scored below
+    ``min_score`` are left out, and their tokens out of the tag loss."""
     windows = []
     for doc in docs:
+        pseudo = doc.id in pseudo_ids
         tokens = tokenize_document(tokenizer, doc.text, casing)
         mentions = entity_mentions(doc, tokens, schema)
+        unsure = []
+        if pseudo:
+            low = {e.id for e in doc.entities if e.score is not None and e.score < min_score}
+            unsure = [m for m in mentions if m.entity_id in low]
+            mentions = [m for m in mentions if m.entity_id not in low]
         tags = tag_targets(len(tokens.input_ids), mentions, schema)
+        for m in unsure:
+            tags[m.start:m.end] = [IGNORE] * (m.end - m.start)
         for chunk in make_chunks(0, tokens, max_tokens):
             chunk_tags = tags[chunk.start:chunk.end]
             inside = []
@@ -53,7 +67,7 @@ def build_windows(docs: list[Document], tokenizer, schema: Schema, max_tokens: i
                         chunk_tags[t - chunk.start] = IGNORE
             candidates = candidate_pairs(inside, schema)
             relation_targets(doc, inside, candidates, schema)
-            windows.append(TrainWindow(chunk, tokens, chunk_tags, inside, candidates))
+            windows.append(TrainWindow(chunk, tokens, chunk_tags, inside, candidates, doc.id, pseudo))
     return windows
 
 

@@ -18,6 +18,7 @@ from transformers import get_linear_schedule_with_warmup
 
 from ..device import resolve_device
 from ..document import Document
+from ..errors import DignitaryError
 from ..evaluation.metrics import EvaluationReport, evaluate_documents
 from ..inference.predictor import Predictor, annotate
 from ..models.config import HeadConfig
@@ -29,6 +30,7 @@ from ..standoff import load_documents
 from .augment import mention_pool, swap_mentions
 from .checkpoint import load_checkpoint, save_checkpoint
 from .config import TrainConfig
+from .distill import TeacherTargets, student_from_teacher
 from .examples import TrainWindow, build_windows, collate_windows
 from .threshold import tune_relation_threshold
 
@@ -92,6 +94,8 @@ class Trainer:
         seed_everything(config.seed, config.deterministic)
         self.device = resolve_device(config.device)
         self.schema = Schema.load(config.schema)
+        if model is None and config.student_layers:
+            model, tokenizer = student_from_teacher(config.teacher or config.encoder, config.student_layers)
         if model is None:
             encoder, tokenizer = load_encoder(config.encoder)
             model = JointModel(encoder, self.schema, HeadConfig(max_tokens=config.max_tokens, casing=config.casing,
@@ -99,19 +103,28 @@ class Trainer:
         self.model = model.to(self.device)
         self.tokenizer = tokenizer
         self.train_docs = [d for f in config.train_files for d in read_training_file(f, self.schema, config.text_files)]
+        pseudo_docs = [d for f in config.pseudo_files for d in read_training_file(f, self.schema, config.text_files)]
+        self.pseudo_ids = frozenset(d.id for d in pseudo_docs)
+        if len(self.pseudo_ids) != len(pseudo_docs) or self.pseudo_ids & {d.id for d in self.train_docs}:
+            raise DignitaryError("pseudo-labelled documents need ids of their own (not repeated, not in --train)")
+        self.train_docs += pseudo_docs
         self.dev_docs = read_training_file(config.dev_file, self.schema, config.text_files) if config.dev_file else []
         self.autocast = torch.bfloat16 if self.device.type == "cuda" else None
         self.start_id, self.end_id = special_ids(tokenizer)
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
         self.rng = random.Random(config.seed)
         self.pool = mention_pool(self.train_docs)
+        self.teacher = (TeacherTargets(config.teacher, tokenizer, self.model.config.casing, self.device,
+                                       self.start_id, self.end_id, self.pad_id)
+                        if config.teacher and config.pseudo_files else None)
 
     # ---- data ------------------------------------------------------------------
     def epoch_windows(self) -> list[TrainWindow]:
         docs = list(self.train_docs)
         if self.config.augment_swap > 0:
             docs += [swap_mentions(d, self.pool, self.rng, self.config.augment_swap) for d in self.train_docs]
-        windows = build_windows(docs, self.tokenizer, self.schema, self.config.max_tokens, self.config.casing)
+        windows = build_windows(docs, self.tokenizer, self.schema, self.config.max_tokens, self.config.casing,
+                                self.pseudo_ids, self.config.pseudo_min_score)
         self.rng.shuffle(windows)
         return windows
 
@@ -134,19 +147,26 @@ class Trainer:
         return optimizer, scheduler
 
     def loss(self, windows: list[TrainWindow]) -> tuple[torch.Tensor, dict[str, float]]:
+        """Cross-entropy of the tags and binary cross-entropy of the pair labels, against the gold
+        targets, or against the teacher's distributions for pseudo-labelled windows."""
         n_rel = len(self.schema.relation_labels)
         batch = collate_windows(windows, self.start_id, self.end_id, self.pad_id, n_rel)
         ids, mask = batch.input_ids.to(self.device), batch.attention_mask.to(self.device)
+        tags = batch.tags.to(self.device)
+        tag_target = F.one_hot(tags.clamp(min=0), len(self.model.tags)).float() * (tags != IGNORE)[..., None]
+        pair_target = batch.pair_targets.to(self.device) if batch.pair_targets is not None else None
+        if self.teacher is not None:
+            self.teacher.apply(windows, batch, tag_target, pair_target)
         with torch.autocast(self.device.type, dtype=self.autocast or torch.float32, enabled=self.autocast is not None):
             tag_logits, hidden = self.model.encode(ids, mask, batch.casing_ids.to(self.device))
-            tag_loss = F.cross_entropy(tag_logits.float().flatten(0, 1), batch.tags.to(self.device).flatten(),
-                                       ignore_index=IGNORE)
+            log_probs = F.log_softmax(tag_logits.float(), dim=-1)
+            counted = tag_target.sum(dim=-1) > 0
+            tag_loss = -(tag_target * log_probs).sum(dim=-1)[counted].sum() / counted.sum().clamp(min=1)
             rel_loss = torch.zeros((), device=self.device)
-            if batch.pair_targets is not None and len(batch.pair_targets):
+            if pair_target is not None and len(pair_target):
                 pairs = batch.pairs.to(self.device)
                 logits = self.model.relation_logits(hidden, batch.mentions.to(self.device), pairs).float()
-                targets = batch.pair_targets.to(self.device)
-                rel_loss = F.binary_cross_entropy_with_logits(logits[pairs.allowed], targets[pairs.allowed])
+                rel_loss = F.binary_cross_entropy_with_logits(logits[pairs.allowed], pair_target[pairs.allowed])
         total = tag_loss + self.config.relation_weight * rel_loss
         return total, {"tag": tag_loss.item(), "rel": rel_loss.item()}
 

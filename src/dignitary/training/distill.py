@@ -1,0 +1,95 @@
+"""Distillation: a smaller student taken from a teacher's layers learns the teacher's soft labels.
+
+``student_from_teacher`` keeps some encoder layers of a trained model (embeddings and heads
+included), so the student starts close to the teacher. ``TeacherTargets`` gives the teacher's tag
+distributions and relation probabilities for the windows of pseudo-labelled documents; each window
+is run through the teacher once and cached, so later epochs cost nothing extra.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..errors import DignitaryError
+from ..models.pretrained import load_pretrained
+from .examples import TrainBatch, TrainWindow, collate_windows
+
+
+def encoder_layers(encoder: nn.Module) -> nn.ModuleList:
+    """The list of transformer blocks of a BERT-family encoder (BERT, RoBERTa, XLM-R, E5, MiniLM)."""
+    stack = getattr(encoder, "encoder", None)
+    layers = getattr(stack, "layer", None)
+    if not isinstance(layers, nn.ModuleList):
+        raise DignitaryError(f"cannot take layers from a {type(encoder).__name__}: only BERT-family encoders "
+                             "(an `encoder.layer` list of blocks) are supported")
+    return layers
+
+
+def student_from_teacher(teacher_dir: str | Path, layers: list[int]):
+    """A copy of the teacher model with only ``layers`` (0-based, in order) of its encoder."""
+    model, tokenizer, _ = load_pretrained(teacher_dir)
+    blocks = encoder_layers(model.encoder)
+    if not layers or sorted(set(layers)) != list(layers) or layers[0] < 0 or layers[-1] >= len(blocks):
+        raise DignitaryError(f"student layers must be increasing indices in 0..{len(blocks) - 1}, got {layers}")
+    model.encoder.encoder.layer = nn.ModuleList([blocks[i] for i in layers])  # type: ignore[union-attr]
+    model.encoder.config.num_hidden_layers = len(layers)  # type: ignore[union-attr]
+    return model, tokenizer
+
+
+class TeacherTargets:
+    """The teacher's soft targets for training windows, computed once per window."""
+
+    def __init__(self, teacher_dir: str | Path, tokenizer, casing: bool, device: torch.device,
+                 start_id: int, end_id: int, pad_id: int):
+        model, teacher_tokenizer, _ = load_pretrained(teacher_dir)
+        vocab = teacher_tokenizer.get_vocab()  # type: ignore[attr-defined]
+        if vocab != tokenizer.get_vocab():
+            raise DignitaryError(f"{teacher_dir}: the teacher's tokenizer differs from the student's; soft tag "
+                                 "targets need the same tokens (take the student's layers from the teacher)")
+        if model.config.casing != casing:
+            raise DignitaryError(f"{teacher_dir}: the teacher and the student differ in casing features")
+        self.model = model.to(device).eval()
+        self.device = device
+        self.ids = (start_id, end_id, pad_id)
+        self.cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+
+    @staticmethod
+    def key(window: TrainWindow) -> tuple:
+        return (window.doc_id, window.chunk.start, window.chunk.end, len(window.candidates))
+
+    @torch.no_grad()
+    def _fill(self, windows: list[TrainWindow]) -> None:
+        n_rel = len(self.model.schema.relation_labels)
+        batch = collate_windows(windows, *self.ids, n_rel)
+        tag_logits, hidden = self.model.encode(batch.input_ids.to(self.device), batch.attention_mask.to(self.device),
+                                               batch.casing_ids.to(self.device))
+        tag_probs = torch.softmax(tag_logits.float(), dim=-1).cpu().numpy()
+        pair_probs = np.zeros((0, n_rel), dtype=np.float32)
+        if batch.pair_targets is not None and len(batch.pair_targets):
+            logits = self.model.relation_logits(hidden, batch.mentions.to(self.device), batch.pairs.to(self.device))
+            pair_probs = torch.sigmoid(logits.float()).cpu().numpy()
+        row = 0
+        for r, w in enumerate(windows):
+            n = len(w.candidates)
+            self.cache[self.key(w)] = (tag_probs[r, 1:len(w.tags) + 1].astype(np.float16), pair_probs[row:row + n])
+            row += n
+
+    def apply(self, windows: list[TrainWindow], batch: TrainBatch, tag_target: torch.Tensor,
+              pair_target: torch.Tensor | None) -> None:
+        """Overwrite the targets of the pseudo-labelled windows of ``batch`` with the teacher's
+        distributions (``tag_target``: ``(B, T, n_tags)``, ``pair_target``: ``(P, R)``)."""
+        missing = [w for w in windows if w.pseudo and self.key(w) not in self.cache]
+        if missing:
+            self._fill(missing)
+        row = 0
+        for r, w in enumerate(windows):
+            n = len(w.candidates)
+            if w.pseudo:
+                tags, pairs = self.cache[self.key(w)]
+                tag_target[r, 1:len(w.tags) + 1] = torch.from_numpy(tags.astype(np.float32))
+                if pair_target is not None and n:
+                    pair_target[row:row + n] = torch.from_numpy(pairs)
+            row += n
