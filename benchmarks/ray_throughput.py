@@ -13,7 +13,6 @@ import statistics
 import sys
 import tempfile
 import time
-from argparse import Namespace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +33,7 @@ def main() -> int:
     args = parser.parse_args()
     import ray
 
-    from dignitary.integrations.ray import run_ray_extract
+    from dignitary.cli import main as dignitary
 
     ray.init(num_cpus=max(args.workers), include_dashboard=False, log_to_driver=False, configure_logging=False)
     texts = load_texts(args.docs, args.n_docs)
@@ -46,12 +45,12 @@ def main() -> int:
         for workers in args.workers:
             times = []
             for _ in range(args.repeats):
-                ns = Namespace(inputs=[str(inp)], output=str(Path(tmp) / f"out{workers}.jsonl"), model=args.model,
-                               resume=False, errors=None, workers=workers, gpus_per_worker=0.0, cpus_per_worker=1.0,
-                               batch_size=16, device="cpu", dtype="fp32", text_field="text", id_field="id",
-                               address=None)
+                command = ["extract", str(inp), "-o", str(Path(tmp) / f"out{workers}.jsonl"), "--model", args.model,
+                           "--engine", "ray", "--workers", str(workers), "--cpus-per-worker", "1", "--batch-size",
+                           "16", "--device", "cpu", "--dtype", "fp32", "--no-progress"]
                 start = time.perf_counter()
-                run_ray_extract(ns)
+                if dignitary(command) != 0:
+                    raise SystemExit(f"dignitary {' '.join(command)} failed")
                 times.append(time.perf_counter() - start)
             med = statistics.median(times)
             results[f"{workers} workers"] = {"times_s": times, "median_s": med, "words_per_s": words / med,

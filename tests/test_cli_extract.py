@@ -42,7 +42,44 @@ def test_extract_jsonl_txt_and_folders_with_bad_records(tmp_path, model_dir):
     assert "invalid JSON" in reasons[("c.jsonl", 2)]
     assert "missing 'text'" in reasons[("c.jsonl", 3)]
     assert "undecodable bytes" in reasons[("b.txt", None)]
-    assert (tmp_path / "tables" / "positions.csv").read_text().startswith("doc_id,person,title")
+    assert (tmp_path / "tables" / "positions.csv").read_text().startswith("doc_id,person,person_entity,title")
+
+
+class _KnownAnnotations:
+    """Stands for a model: gives each document the annotations of the same id in ``gold``."""
+
+    def __init__(self, gold):
+        self.gold = {d.id: d for d in gold}
+
+    def pipe(self, docs, batch_size=None, on_error=None):
+        from dignitary.document import Document
+
+        for doc in docs:
+            known = self.gold[doc.id]
+            yield Document(doc.id, doc.text, known.entities, known.relations, dict(doc.meta))
+
+
+def test_tables_hold_the_positions_and_meetings_of_the_annotated_documents(tmp_path, monkeypatch):
+    import csv
+
+    from dignitary.extractor import Extractor
+
+    from tests.records.test_stream import _docs
+
+    gold = _docs()
+    monkeypatch.setattr(Extractor, "from_pretrained", lambda *args, **kwargs: _KnownAnnotations(gold))
+    inp = write_lines(tmp_path / "in.jsonl", [{"id": d.id, "text": d.text} for d in gold])
+    out, tables = tmp_path / "out.jsonl", tmp_path / "tables"
+    assert main(["extract", str(inp), "-o", str(out), "--tables", str(tables), "--no-progress",
+                 "--batch-size", "1"]) == 0
+    assert [len(r["relations"]) for r in _read(out)] == [3, 1]
+    with open(tables / "positions.csv", encoding="utf-8", newline="") as handle:
+        positions = [(r["doc_id"], r["person"], r["title"], r["organization"], r["place"])
+                     for r in csv.DictReader(handle)]
+    assert positions == [("a", "Yván Gil", "Foreign Minister", "", "Venezuela"),
+                         ("b", "Diosdado Cabello", "", "United Socialist Party of Venezuela", "")]
+    with open(tables / "meetings.csv", encoding="utf-8", newline="") as handle:
+        assert [(r["doc_id"], r["participants"]) for r in csv.DictReader(handle)] == [("a", "Yván Gil; Wang Yi")]
 
 
 def test_resume_after_interrupted_run(tmp_path, model_dir):
@@ -73,13 +110,16 @@ def test_sigint_leaves_valid_resumable_output(tmp_path, model_dir):
     while time.time() < deadline and (not out.exists() or out.stat().st_size == 0):
         time.sleep(0.1)
     proc.send_signal(2)
-    proc.wait(timeout=60)
+    assert proc.wait(timeout=60) == 130  # 128 + SIGINT
+    assert "rerun with --resume" in proc.stderr.read()
     partial = _read(out)  # every line is complete JSON
+    assert 0 < len(partial) < 400  # really interrupted, after some output
     assert main(["extract", str(inp), "-o", str(out), "--model", str(model_dir), "--no-progress",
                  "--batch-size", "16", "--resume"]) == 0
-    ids = [r["id"] for r in _read(out)]
+    resumed = _read(out)
+    assert resumed[:len(partial)] == partial  # kept, not rewritten
+    ids = [r["id"] for r in resumed]
     assert len(ids) == len(set(ids)) == 400
-    assert len(partial) <= 400
 
 
 def test_stdin_and_missing_input(tmp_path, model_dir, capsys, monkeypatch):

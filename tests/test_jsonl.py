@@ -104,3 +104,50 @@ def test_bom_nan_and_lone_surrogates(tmp_path):
     assert [(e.line, e.reason.split(":")[0]) for e in errors] == [
         (2, "invalid JSON"), (3, "'text' holds a lone surrogate '\\ud800' at character 2"),
         (4, "invalid JSON"), (5, "invalid JSON")]
+
+
+def test_one_serializer_writes_id_and_text_under_the_input_field_names():
+    from dignitary.jsonl import dumps_document
+
+    doc = Document("a", "Xi met Lula.", [Entity(0, 2, "PER", "T1", 0.91234)], [],
+                   {"key": "old", "body": "old", "id": 7, "source": "wire"})
+    assert json.loads(dumps_document(doc)) == {"key": "old", "body": "old", "source": "wire", "id": "a",
+                                               "text": "Xi met Lula.", "entities": [
+                                                   {"id": "T1", "start": 0, "end": 2, "label": "PER", "text": "Xi",
+                                                    "score": 0.9123}], "relations": []}
+    renamed = json.loads(dumps_document(doc, id_field="key", text_field="body"))
+    assert list(renamed) == ["id", "source", "key", "body", "entities", "relations"]
+    assert (renamed["key"], renamed["body"], renamed["id"]) == ("a", "Xi met Lula.", 7)
+
+
+def test_annotations_kept_in_meta_are_parsed_once_on_demand():
+    from dignitary.validation import has_annotations, parse_annotations, parse_record
+
+    doc = parse_record(GOOD, with_annotations=False)
+    assert has_annotations(doc) and doc.entities == [] and "entities" in doc.meta
+    assert parse_annotations(doc, Schema.builtin("default")) == parse_record(GOOD, Schema.builtin("default"))
+    assert not has_annotations(parse_record({"id": "x", "text": "Liu met Ma."}, with_annotations=False))
+    with pytest.raises(DataError, match=r"entity T1 span \[0, 99\) is outside the text"):
+        parse_annotations(parse_record(_bad(entities=[{"id": "T1", "start": 0, "end": 99, "label": "PER"}],
+                                            relations=[]), with_annotations=False))
+
+
+@pytest.mark.parametrize("item,message", [
+    ({"id": "x"}, r"record #3: record is missing 'text'"),
+    ({"id": "x", "text": 5}, r"record #3: 'text' must be a string"),
+    ({"text": "a \ud800"}, r"record #3: 'text' holds a lone surrogate"),
+    ("a \ud800", r"record #3 \('3'\): text holds a lone surrogate"),
+])
+def test_api_items_are_parsed_by_the_one_parser_and_errors_name_the_record(item, message):
+    from dignitary.validation import parse_item
+
+    with pytest.raises(DataError, match=message):
+        parse_item(item, 3)
+
+
+def test_api_records_keep_their_fields_and_default_to_their_position():
+    from dignitary.validation import parse_item
+
+    doc = parse_item({"text": "Liu met Ma.", "date": "2025-01-01", "entities": []}, 4)
+    assert (doc.id, doc.text, doc.meta) == ("4", "Liu met Ma.", {"date": "2025-01-01", "entities": []})
+    assert parse_item("Ma said.", 2) == Document("2", "Ma said.")

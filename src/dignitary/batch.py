@@ -7,13 +7,13 @@ import json
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from .document import Document
 from .errors import DataError, DignitaryError
-from .jsonl import BOM, parse_line
+from .jsonl import BOM, InputRecord, dumps_document, parse_line
+from .validation import parse_record
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -54,16 +54,6 @@ def discover_inputs(inputs: Iterable[str], warn: Callable[[str], None] = _warn) 
     return found
 
 
-@dataclass
-class InputRecord:
-    """A document to extract from, or the error that stopped one input record."""
-
-    source: str
-    line: int | None
-    document: Document | None = None
-    error: DataError | None = None
-
-
 def iter_inputs(paths: list[str], text_field: str = "text", id_field: str = "id",
                 stdin_format: str = "jsonl", default_ids: bool = False) -> Iterator[InputRecord]:
     """Documents from ``.txt`` files (one document each, id = file name) and JSONL records.
@@ -89,7 +79,7 @@ def _iter_jsonl(lines: Iterable[bytes], source: str, text_field: str, id_field: 
         rec = parse_line(raw, source, line_no, None, text_field, id_field, with_annotations=False,
                          default_id=default_id)
         if rec is not None:
-            yield InputRecord(rec.source, rec.line, rec.document, rec.error)
+            yield rec
 
 
 def _iter_stdin(stdin_format: str, text_field: str, id_field: str, default_ids: bool) -> Iterator[InputRecord]:
@@ -165,26 +155,11 @@ class DuplicateIds:
         return None
 
 
-def output_record(doc: Document, id_field: str = "id", text_field: str = "text") -> dict:
-    """The output JSON of a document, with the id and text under the input's field names."""
-    record = doc.to_dict()
-    if (id_field, text_field) == ("id", "text"):
-        return record
-    renamed = {k: v for k, v in doc.meta.items() if k not in (id_field, text_field, "entities", "relations")}
-    renamed[id_field] = doc.id
-    renamed[text_field] = doc.text
-    renamed["entities"] = record["entities"]
-    renamed["relations"] = record["relations"]
-    return renamed
-
-
 def read_output(output: Path, id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
-    """The documents of a (checked) output file."""
+    """The annotated documents of a (checked) output file."""
     with open(output, "rb") as handle:
         for raw in handle:
-            data = json.loads(raw)
-            meta = {k: v for k, v in data.items() if k not in (id_field, text_field)}
-            yield Document.from_dict({**meta, "id": data[id_field], "text": data[text_field]})
+            yield parse_record(json.loads(raw), text_field=text_field, id_field=id_field)
 
 
 def completed_ids(output: Path, id_field: str = "id") -> set[str]:
@@ -246,8 +221,7 @@ class JsonlSink:
             self.handle.truncate(0)
 
     def write(self, docs: list[Document]) -> None:
-        self.handle.write("".join(json.dumps(output_record(d, *self.fields), ensure_ascii=False) + "\n"
-                                  for d in docs))
+        self.handle.write("".join(dumps_document(d, *self.fields) + "\n" for d in docs))
         self.handle.flush()
         if self.handle is not sys.stdout and self.regular:
             os.fsync(self.handle.fileno())

@@ -5,7 +5,6 @@ import argparse
 import json
 import signal
 import sys
-import time
 from pathlib import Path
 
 from . import __version__
@@ -307,110 +306,29 @@ def _add_extract(sub) -> None:
 
 
 def cmd_extract(args) -> int:
+    from .extract_run import ExtractJob, run_extract
+
+    job = ExtractJob(args.inputs, args.output, args.errors, args.resume, args.tables, args.batch_size,
+                     args.text_field, args.id_field, args.stdin_format, progress=not args.no_progress)
     if args.engine == "ray":
-        from .integrations.ray import run_ray_extract
+        from .integrations.ray import RayEngine
 
-        return run_ray_extract(args)
-    from .batch import JsonlSink, check_paths_differ, discover_inputs
+        summary = run_extract(job, lambda: RayEngine.start(args))
+    else:
+        from .extract_run import LocalEngine
+        from .extractor import Extractor
 
-    if args.resume and args.output == "-":
-        raise DignitaryError("--resume needs an output file (-o)")
-    paths = discover_inputs(args.inputs)
-    out = Path(args.output) if args.output != "-" else None
-    errors_path = args.errors or (f"{args.output}.errors.jsonl" if out else None)
-    check_paths_differ(paths, args.output, errors_path)
-    sink = JsonlSink(args.output, append=args.resume, id_field=args.id_field, text_field=args.text_field)
-    try:
-        return _run_extract(args, paths, out, errors_path, sink)
-    finally:
-        sink.close()
-
-
-def _run_extract(args, paths, out, errors_path, sink) -> int:
-    from tqdm.auto import tqdm
-
-    from .batch import DuplicateIds, ErrorLog, completed_ids, count_records, iter_inputs, read_output
-    from .extractor import Extractor
-    from .tables import TableWriter
-
-    done = completed_ids(out, args.id_field) if (args.resume and out) else set()
-    extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype, backend=args.backend,
-                                          batch_size=args.batch_size, threads=args.threads)
-    sink.begin()  # the model loaded: only now is earlier output replaced
-    errors = ErrorLog(errors_path)
-    tables = None
-    if args.tables:
-        Path(args.tables).mkdir(parents=True, exist_ok=True)
-        # rebuilt from the output on --resume: rows of documents written just before a crash are not lost
-        tables = TableWriter(Path(args.tables) / "positions.csv", Path(args.tables) / "meetings.csv")
-        if done:
-            tables.write(read_output(out, args.id_field, args.text_field))
-    progress = tqdm(total=count_records(paths), unit="doc", disable=args.no_progress or None, file=sys.stderr)
-    started, words, n_docs, skipped = time.perf_counter(), 0, 0, 0
-    duplicates = DuplicateIds()
-    where: dict[str, tuple[str, int | None]] = {}
-
-    def documents():
-        nonlocal skipped
-        for rec in iter_inputs(paths, args.text_field, args.id_field, args.stdin_format, default_ids=True):
-            if rec.error is None:
-                reason = duplicates.check(rec.document.id, rec.source, rec.line)
-                if reason is not None:
-                    rec.error = DataError(reason)
-            if rec.error is not None:
-                errors.write(rec.source, rec.line, rec.error.reason)
-                progress.update(1)
-                continue
-            if rec.document.id in done:
-                skipped += 1
-                progress.update(1)
-                continue
-            where[rec.document.id] = (rec.source, rec.line)
-            yield rec.document
-
-    def model_error(doc, exc: DataError) -> None:
-        source, line = where.pop(doc.id)
-        errors.write(source, line, exc.reason)
-        progress.update(1)
-
-    interrupted = False
-    try:
-        batch = []
-        for doc in extractor.pipe(documents(), batch_size=args.batch_size, on_error=model_error):
-            where.pop(doc.id, None)
-            batch.append(doc)
-            if len(batch) >= args.batch_size:
-                n_docs, words = _flush(batch, sink, tables, progress, started, n_docs, words)
-                batch = []
-        if batch:
-            n_docs, words = _flush(batch, sink, tables, progress, started, n_docs, words)
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        progress.close()
-        errors.close()
-        if tables:
-            tables.close()
-    elapsed = time.perf_counter() - started
-    print(f"{_plural(n_docs, 'document')} ({_plural(words, 'word')}) in {elapsed:.1f}s; {skipped} skipped as done; "
-          f"{_plural(errors.count, 'error')}" + (f" (see {errors_path})" if errors.count and errors_path else ""),
-          file=sys.stderr)
-    if interrupted:
+        summary = run_extract(job, lambda: LocalEngine(Extractor.from_pretrained(
+            args.model, device=args.device, dtype=args.dtype, backend=args.backend, batch_size=args.batch_size,
+            threads=args.threads)))
+    print(f"{_plural(summary.documents, 'document')} ({_plural(summary.words, 'word')}) in {summary.seconds:.1f}s; "
+          f"{summary.skipped} skipped as done; {_plural(summary.errors, 'error')}"
+          + (f" (see {job.errors_path})" if summary.errors and job.errors_path else "")
+          + (f" (engine ray, {args.workers} workers)" if args.engine == "ray" else ""), file=sys.stderr)
+    if summary.interrupted:
         print("interrupted: output is valid; rerun with --resume to continue", file=sys.stderr)
         return _interrupted_exit_code()
-    return 2 if errors.count else 0
-
-
-def _flush(batch, sink, tables, progress, started, n_docs, words):
-    sink.write(batch)
-    if tables:
-        tables.write(batch)
-    n_docs += len(batch)
-    words += sum(len(d.text.split()) for d in batch)
-    elapsed = max(time.perf_counter() - started, 1e-9)
-    progress.update(len(batch))
-    progress.set_postfix(docs_s=f"{n_docs / elapsed:.1f}", words_s=f"{words / elapsed:.0f}")
-    return n_docs, words
+    return 2 if summary.errors else 0
 
 
 def _plural(n: int, word: str) -> str:
@@ -436,20 +354,17 @@ def cmd_records(args) -> int:
     from .records.export import write_graphml, write_jsonl, write_records_jsonl, write_tables
     from .records.plover import plover_events
     from .records.report import write_reports
-    from .validation import parse_record
+    from .validation import has_annotations, parse_annotations
 
     docs, raw, n_errors = [], [], 0
     for rec in iter_inputs(discover_inputs(args.inputs)):
-        if rec.error is None:
-            doc = rec.document
-            assert doc is not None  # a record holds either an error or a document
-            if "entities" in doc.meta:
-                try:
-                    docs.append(parse_record({**doc.meta, "id": doc.id, "text": doc.text}))
-                except DataError as exc:
-                    rec.error = DataError(f"document {doc.id!r}: {exc.reason}", rec.source, rec.line)
-            else:
-                raw.append(doc)
+        if rec.document is not None and has_annotations(rec.document):
+            try:
+                docs.append(parse_annotations(rec.document))
+            except DataError as exc:
+                rec.error = DataError(f"document {rec.document.id!r}: {exc.reason}", rec.source, rec.line)
+        elif rec.document is not None:
+            raw.append(rec.document)
         if rec.error is not None:
             print(f"error: {rec.error}; record skipped", file=sys.stderr)
             n_errors += 1

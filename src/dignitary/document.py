@@ -83,17 +83,3 @@ class Document:
         out["entities"] = ents
         out["relations"] = rels
         return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
-        """Build a document from a parsed record; no validation (see ``dignitary.validation``)."""
-        ents = [
-            Entity(int(e["start"]), int(e["end"]), str(e["label"]), str(e.get("id", "")), e.get("score"))
-            for e in data.get("entities", [])
-        ]
-        rels = [
-            Relation(str(r["head"]), str(r["tail"]), str(r["label"]), r.get("score"))
-            for r in data.get("relations", [])
-        ]
-        meta = {k: v for k, v in data.items() if k not in RESERVED_FIELDS}
-        return cls(str(data["id"]), data["text"], ents, rels, meta)

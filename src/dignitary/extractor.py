@@ -16,7 +16,7 @@ from .errors import DataError, DignitaryError
 from .inference.predictor import Prediction, Predictor, annotate
 from .models.pretrained import load_pretrained
 from .models.registry import MODEL_ENV, locate_model, warn_if_incompatible
-from .validation import check_encodable
+from .validation import parse_item
 
 TextLike = Union[str, Document, dict]
 ErrorHandler = Callable[[Any, DataError], None]
@@ -27,28 +27,6 @@ BACKENDS = ("torch", "onnx")
 def default_model_path() -> Path:
     """``$DIGNITARY_MODEL``, else ``models/default`` of a source checkout, else the installed default model."""
     return locate_model(None).path
-
-
-def _as_document(item: TextLike, index: int) -> Document:
-    """The document of one input item; ``DataError`` (naming the record) if the model cannot take it."""
-    if isinstance(item, Document):
-        doc = item
-    elif isinstance(item, str):
-        doc = Document(str(index), item)
-    elif isinstance(item, dict):
-        if "text" not in item:
-            raise DataError(f"record #{index} has no 'text'")
-        meta = {k: v for k, v in item.items() if k not in ("id", "text")}
-        doc = Document(str(item.get("id", index)), item["text"], meta=meta)
-    else:
-        raise TypeError(f"expected str, Document or dict, got {type(item).__name__}")
-    if not isinstance(doc.text, str):
-        raise DataError(f"record #{index} ({doc.id!r}): text must be a string, got {type(doc.text).__name__}")
-    try:
-        check_encodable(doc.text, "text")
-    except DataError as exc:
-        raise DataError(f"record #{index} ({doc.id!r}): {exc.reason}") from None
-    return doc
 
 
 class Extractor:
@@ -125,7 +103,7 @@ class Extractor:
         buffer: list[Document] = []
         for i, item in enumerate(items):
             try:
-                buffer.append(_as_document(item, i))
+                buffer.append(parse_item(item, i))
             except DataError as exc:
                 if on_error is None:
                     raise

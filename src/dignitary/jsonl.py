@@ -14,11 +14,14 @@ from .validation import parse_record
 
 
 @dataclass
-class RecordResult:
-    """One input line: either a document or the error that stopped it."""
+class InputRecord:
+    """One input record (a JSONL line, a ``.txt`` file): its document, or the error that stopped it.
+
+    ``line`` is the 1-based line of a JSONL record, ``None`` for a whole file.
+    """
 
     source: str
-    line: int
+    line: int | None
     document: Document | None = None
     error: DataError | None = None
 
@@ -45,32 +48,32 @@ def parse_line(
     id_field: str = "id",
     with_annotations: bool = True,
     default_id: str | None = None,
-) -> RecordResult | None:
-    """One JSONL line as a ``RecordResult``; ``None`` for a blank line. A UTF-8 byte order mark
+) -> InputRecord | None:
+    """One JSONL line as an ``InputRecord``; ``None`` for a blank line. A UTF-8 byte order mark
     on line 1 is skipped; ``NaN`` and ``Infinity`` are rejected (strict JSON)."""
     if line_no == 1 and raw.startswith(BOM):
         raw = raw[len(BOM):]
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return RecordResult(source, line_no, error=DataError(
+        return InputRecord(source, line_no, error=DataError(
             f"undecodable bytes (not UTF-8): {exc.reason} at byte {exc.start}", source, line_no))
     if not line.strip():
         return None
     try:
         data = json.loads(line, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        return RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc.msg} (column {exc.colno})",
+        return InputRecord(source, line_no, error=DataError(f"invalid JSON: {exc.msg} (column {exc.colno})",
                                                              source, line_no))
     except ValueError as exc:
-        return RecordResult(source, line_no, error=DataError(f"invalid JSON: {exc}", source, line_no))
+        return InputRecord(source, line_no, error=DataError(f"invalid JSON: {exc}", source, line_no))
     except RecursionError:
-        return RecordResult(source, line_no, error=DataError("invalid JSON: nested too deeply", source, line_no))
+        return InputRecord(source, line_no, error=DataError("invalid JSON: nested too deeply", source, line_no))
     try:
         doc = parse_record(data, schema, text_field, id_field, with_annotations, default_id)
     except DataError as exc:
-        return RecordResult(source, line_no, error=exc.at(source, line_no))
-    return RecordResult(source, line_no, document=doc)
+        return InputRecord(source, line_no, error=exc.at(source, line_no))
+    return InputRecord(source, line_no, document=doc)
 
 
 def iter_records(
@@ -81,8 +84,8 @@ def iter_records(
     with_annotations: bool = True,
     check_duplicate_ids: bool = True,
     seen: dict[str, tuple[str, int]] | None = None,
-) -> Iterator[RecordResult]:
-    """Yield one ``RecordResult`` per non-blank line; bad lines carry a located ``DataError``.
+) -> Iterator[InputRecord]:
+    """Yield one ``InputRecord`` per non-blank line; bad lines carry a located ``DataError``.
 
     ``seen`` (id → where first seen) carries duplicate-id checks across files.
     """
@@ -99,7 +102,7 @@ def iter_records(
                 if doc_id in seen:
                     first_source, first_line = seen[doc_id]
                     where = f"line {first_line}" if first_source == source else f"{first_source}:{first_line}"
-                    result = RecordResult(source, line_no, error=DataError(
+                    result = InputRecord(source, line_no, error=DataError(
                         f"duplicate id {doc_id!r} (first seen on {where})", source, line_no))
                 else:
                     seen[doc_id] = (source, line_no)
@@ -115,7 +118,7 @@ def read_jsonl(path: str | Path, schema: Schema | None = None, **kwargs) -> list
     for result in iter_records(path, schema, **kwargs):
         if result.error is not None:
             raise result.error
-        assert result.document is not None  # a RecordResult holds either an error or a document
+        assert result.document is not None  # an InputRecord holds either an error or a document
         docs.append(result.document)
     return docs
 
@@ -144,8 +147,18 @@ def read_json_list(path: str | Path, what: str) -> list:
     return data
 
 
-def dumps_document(doc: Document) -> str:
-    return json.dumps(doc.to_dict(), ensure_ascii=False)
+def dumps_document(doc: Document, id_field: str = "id", text_field: str = "text") -> str:
+    """The one JSON line of a document (no newline), with its id and text under the input's field
+    names: ``meta`` fields first, then id, text, entities, relations (``Document.to_dict``)."""
+    record = doc.to_dict()
+    if (id_field, text_field) != ("id", "text"):
+        renamed = {k: v for k, v in doc.meta.items() if k not in (id_field, text_field, "entities", "relations")}
+        renamed[id_field] = doc.id
+        renamed[text_field] = doc.text
+        renamed["entities"] = record["entities"]
+        renamed["relations"] = record["relations"]
+        record = renamed
+    return json.dumps(record, ensure_ascii=False)
 
 
 def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:

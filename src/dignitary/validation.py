@@ -102,7 +102,10 @@ def parse_record(
 ) -> Document:
     """Check one record and build its ``Document``; raise ``DataError`` naming what is wrong.
 
-    ``default_id`` is the id of a record without ``id_field`` (else such a record is an error).
+    This is the one way from a parsed record to a ``Document``. Without ``with_annotations``, given
+    ``entities``/``relations`` stay in ``meta`` (an input to extraction, whose output replaces
+    them; ``parse_annotations`` reads them later). ``default_id`` is the id of a record without
+    ``id_field`` (else such a record is an error).
     """
     if not isinstance(data, dict):
         raise DataError(f"record must be a JSON object, got {type(data).__name__}")
@@ -118,12 +121,42 @@ def parse_record(
     doc_id = data.get(id_field, default_id)
     if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
         raise DataError(f"{id_field!r} must be a string or integer")
-    entities: list[Entity] = []
-    relations: list[Relation] = []
-    if with_annotations:
-        entities = parse_entities(data.get("entities", []), text, schema)
-        relations = parse_relations(data.get("relations", []), entities, schema)
-    # without annotations, given entities/relations stay in ``meta`` (outputs replace them)
-    skip = {text_field, id_field, "entities", "relations"} if with_annotations else {text_field, id_field}
-    meta = {k: v for k, v in data.items() if k not in skip}
-    return Document(str(doc_id), text, entities, relations, meta)
+    meta = {k: v for k, v in data.items() if k not in (text_field, id_field)}
+    doc = Document(str(doc_id), text, meta=meta)
+    return parse_annotations(doc, schema) if with_annotations else doc
+
+
+def has_annotations(doc: Document) -> bool:
+    """Whether a document parsed without annotations carries its own (an extract output)."""
+    return "entities" in doc.meta
+
+
+def parse_annotations(doc: Document, schema: Schema | None = None) -> Document:
+    """The document with the ``entities``/``relations`` held in its ``meta`` checked and made typed."""
+    entities = parse_entities(doc.meta.get("entities", []), doc.text, schema)
+    relations = parse_relations(doc.meta.get("relations", []), entities, schema)
+    meta = {k: v for k, v in doc.meta.items() if k not in ("entities", "relations")}
+    return Document(doc.id, doc.text, entities, relations, meta)
+
+
+def parse_item(item: str | Document | dict, index: int) -> Document:
+    """A document to annotate from a text (id = its position), a ``Document`` or a record (parsed
+    by ``parse_record``, its annotations kept in ``meta``); ``DataError`` names the record #."""
+    if isinstance(item, dict):
+        try:
+            return parse_record(item, with_annotations=False, default_id=str(index))
+        except DataError as exc:
+            raise DataError(f"record #{index}: {exc.reason}") from None
+    if isinstance(item, str):
+        doc = Document(str(index), item)
+    elif isinstance(item, Document):
+        doc = item
+    else:
+        raise TypeError(f"expected str, Document or dict, got {type(item).__name__}")
+    if not isinstance(doc.text, str):
+        raise DataError(f"record #{index} ({doc.id!r}): text must be a string, got {type(doc.text).__name__}")
+    try:
+        check_encodable(doc.text, "text")
+    except DataError as exc:
+        raise DataError(f"record #{index} ({doc.id!r}): {exc.reason}") from None
+    return doc

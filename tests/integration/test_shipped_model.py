@@ -67,6 +67,15 @@ def test_make_run_style_extraction_of_seeds(tmp_path):
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == len(list((REPO / "seeds").glob("*.txt")))
     assert all(r["entities"] for r in records)
+    import csv
+
+    with open(tmp_path / "positions.csv", encoding="utf-8", newline="") as handle:
+        positions = {(r["person"], r["title"], r["organization"], r["place"]) for r in csv.DictReader(handle)}
+    assert ("Liu Haixing", "Minister", "International Department of the CPC Central Committee", "") in positions
+    assert ("Remigio Ceballos", "Ambassador", "", "Venezuelan") in positions
+    with open(tmp_path / "meetings.csv", encoding="utf-8", newline="") as handle:
+        meetings = {(r["participants"], r["date"]) for r in csv.DictReader(handle)}
+    assert ("Liu Haixing; Remigio Ceballos", "XXXX-11-26") in meetings
 
 
 def test_seed_meetings_listed_once_with_positions(extractor):

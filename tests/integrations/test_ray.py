@@ -1,4 +1,4 @@
-"""Ray Data extraction equals the single-process CLI record for record, errors included."""
+"""Ray extraction equals the single-process CLI record for record, errors included."""
 import json
 
 import pytest
@@ -40,9 +40,9 @@ def test_ray_output_equals_local_output(tmp_path, tiny_tokenizer, ray_local):
     (inputs / "b.txt").write_text("Xi Jinping met Nicolas Maduro in Caracas.")
     local, distributed = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
     common = ["--model", str(model_dir), "--batch-size", "8", "--device", "cpu", "--no-progress"]
-    assert main(["extract", str(inputs), "-o", str(local), *common]) == 2
+    assert main(["extract", str(inputs), "-o", str(local), "--tables", str(tmp_path / "local"), *common]) == 2
     assert main(["extract", str(inputs), "-o", str(distributed), "--engine", "ray", "--workers", "2",
-                 "--cpus-per-worker", "0.5", *common]) == 2
+                 "--cpus-per-worker", "0.5", "--tables", str(tmp_path / "ray"), *common]) == 2
     a = [json.loads(line) for line in local.read_text().splitlines()]
     b = [json.loads(line) for line in distributed.read_text().splitlines()]
     assert len(a) == 39
@@ -53,3 +53,5 @@ def test_ray_output_equals_local_output(tmp_path, tiny_tokenizer, ray_local):
 
     assert errors(tmp_path / "local.jsonl.errors.jsonl") == errors(tmp_path / "ray.jsonl.errors.jsonl")
     assert len(errors(tmp_path / "ray.jsonl.errors.jsonl")) == 2
+    for table in ("positions.csv", "meetings.csv"):  # the same loop streams the same tables
+        assert (tmp_path / "ray" / table).read_text() == (tmp_path / "local" / table).read_text()

@@ -224,6 +224,22 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
     return [m for m, _, _ in merged]
 
 
+def _records_of(doc: Document, canon: dict[str, str], date_order: str) -> tuple[list[Position], list[Meeting]]:
+    doc_date = document_date(doc, date_order)
+    positions = document_positions(doc, canon, doc_date)
+    return positions, document_meetings(doc, canon, positions, doc_date, date_order)
+
+
+def document_records(doc: Document, date_order: str = "DMY") -> RecordSet:
+    """The positions and meetings of one document, as ``build_records`` finds them, before the
+    corpus-level steps (no entity or event ids, no events or tenures)."""
+    from .titles import corrected
+
+    doc = corrected(doc)
+    positions, meetings = _records_of(doc, link_mentions(doc), date_order)
+    return RecordSet(positions, meetings)
+
+
 def build_records(docs: list[Document], date_order: str = "DMY") -> RecordSet:
     """Positions and meetings of every document, entities resolved across the corpus, meetings
     grouped into events, offices into tenures."""
@@ -236,10 +252,9 @@ def build_records(docs: list[Document], date_order: str = "DMY") -> RecordSet:
     docs = [corrected(doc) for doc in docs]
     links = [link_mentions(doc) for doc in docs]
     for doc, canon in zip(docs, links):
-        doc_date = document_date(doc, date_order)
-        positions = document_positions(doc, canon, doc_date)
+        positions, meetings = _records_of(doc, canon, date_order)
         records.positions += positions
-        records.meetings += document_meetings(doc, canon, positions, doc_date, date_order)
+        records.meetings += meetings
     resolve_entities(records, docs, links)
     names = {e.id: e.name for e in records.entities}
     records.events = assign_events(records.meetings)

@@ -63,21 +63,32 @@ def write_records_jsonl(records: RecordSet, texts: dict[str, str], out_dir: str 
             write_jsonl([tenure_record(t) for t in records.tenures], out_dir / "tenures.jsonl")]
 
 
+def position_row(p: Position) -> dict:
+    """A row of the positions table (``positions.csv``, and ``extract --tables``)."""
+    return {"doc_id": p.doc_id, "person": p.person, "person_entity": p.person_entity, "title": p.title,
+            "organization": p.organization, "place": p.place, "former": p.former, "date": p.date or "",
+            "confidence": round(p.confidence, 4), "evidence_start": p.start, "evidence_end": p.end,
+            "evidence": p.evidence}
+
+
+def meeting_row(m: Meeting) -> dict:
+    """A row of the meetings table (``meetings.csv``, and ``extract --tables``)."""
+    return {"doc_id": m.doc_id, "event_id": m.event_id, "date": m.date or "",
+            "date_text": m.date_text or "", "place": m.place, "mode": m.mode or "",
+            "participants": "; ".join(p.name for p in m.participants),
+            "participant_entities": "; ".join(p.entity for p in m.participants),
+            "participant_positions": " | ".join("; ".join(p.positions) for p in m.participants),
+            "confidence": None if m.confidence is None else round(m.confidence, 4),
+            "evidence_start": m.start, "evidence_end": m.end, "evidence": m.evidence}
+
+
+POSITION_COLUMNS = tuple(position_row(Position("", "", "")))
+MEETING_COLUMNS = tuple(meeting_row(Meeting("", [])))
+
+
 def table_rows(records: RecordSet) -> dict[str, list[dict]]:
-    positions = [{"doc_id": p.doc_id, "person": p.person, "person_entity": p.person_entity, "title": p.title,
-                  "organization": p.organization, "place": p.place, "former": p.former, "date": p.date or "",
-                  "confidence": round(p.confidence, 4), "evidence_start": p.start, "evidence_end": p.end,
-                  "evidence": p.evidence}
-                 for p in records.positions]
-    meetings = []
-    for m in records.meetings:
-        meetings.append({"doc_id": m.doc_id, "event_id": m.event_id, "date": m.date or "",
-                         "date_text": m.date_text or "", "place": m.place, "mode": m.mode or "",
-                         "participants": "; ".join(p.name for p in m.participants),
-                         "participant_entities": "; ".join(p.entity for p in m.participants),
-                         "participant_positions": " | ".join("; ".join(p.positions) for p in m.participants),
-                         "confidence": None if m.confidence is None else round(m.confidence, 4),
-                         "evidence_start": m.start, "evidence_end": m.end, "evidence": m.evidence})
+    positions = [position_row(p) for p in records.positions]
+    meetings = [meeting_row(m) for m in records.meetings]
     entities = [{"entity": e.id, "label": e.label, "name": e.name, "aliases": "; ".join(sorted(e.aliases)),
                  "documents": "; ".join(sorted(e.documents))} for e in records.entities]
     events = [{"event_id": e.id, "date": e.date or "", "place": e.place, "mode": e.mode or "",
