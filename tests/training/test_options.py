@@ -33,7 +33,8 @@ def other_value(value, hint):
     if kind is dict:
         return {"note": 1}, ['{"note": 1}']
     if kind is list:
-        return ["x.jsonl", "y.jsonl"], ["x.jsonl", "y.jsonl"]
+        values = [1, 2] if typing.get_args(hint) == (int,) else ["x.jsonl", "y.jsonl"]
+        return values, [str(v) for v in values]
     return "other", ["other"]
 
 
