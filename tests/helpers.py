@@ -36,18 +36,23 @@ def write_lines(path: Path, lines: list) -> Path:
     return path
 
 
+def tiny_joint_model(vocab_size: int, seed: int = 0, encoder_dropout: float = 0.1, schema: str = "default",
+                     **head):
+    """A joint model over a tiny BERT (``make_tiny_encoder``); ``head``: ``HeadConfig`` fields."""
+    from dignitary.models.config import HeadConfig
+    from dignitary.models.joint import JointModel
+    from dignitary.schema import Schema
+
+    return JointModel(make_tiny_encoder(vocab_size, seed=seed, dropout=encoder_dropout), Schema.builtin(schema),
+                      HeadConfig(**head))
+
+
 def confident_tiny_model(vocab_size: int, relation_bias: float | None = None):
     """A random but "confident" joint model: a sharpened tagger (weights × 40) so that it emits
     mentions, and optionally a relation bias so that it emits relations."""
     import torch
 
-    from dignitary.models.config import HeadConfig
-    from dignitary.models.joint import JointModel
-    from dignitary.schema import Schema
-
-    torch.manual_seed(5)
-    model = JointModel(make_tiny_encoder(vocab_size, seed=5), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
+    model = tiny_joint_model(vocab_size, seed=5, max_tokens=24, relation_hidden=16, relation_threshold=0.3)
     with torch.no_grad():
         model.tagger.weight.mul_(40)
         if relation_bias is not None:
