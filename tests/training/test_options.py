@@ -125,3 +125,27 @@ def test_conll04_benchmark_reuses_the_generated_flags():
     assert options["fused_optimizer"] is False and options["batch_size"] == 4 and options["casing"] is False
     assert (options["epochs"], options["patience"], options["half"]) == (20, 5, False)
     assert config_values(parser.parse_args([]))["fused_optimizer"] is True
+
+
+def test_train_command_trains_with_the_file_and_flag_values(tmp_path, tiny_tokenizer, capsys):
+    from dignitary.cli import main
+
+    from tests.helpers import make_tiny_encoder
+
+    encoder_dir = tmp_path / "encoder"
+    make_tiny_encoder(len(tiny_tokenizer)).save_pretrained(encoder_dir)
+    tiny_tokenizer.save_pretrained(encoder_dir)
+    toy = str(REPO / "tests" / "data" / "toy.jsonl")
+    path = tmp_path / "train.json"
+    path.write_text(json.dumps({"train_files": [toy], "epochs": 5, "max_tokens": 48, "casing": False,
+                                "extra": {"note": "from the file"}}))
+    out = tmp_path / "model"
+    assert main(["train", "--config", str(path), "--encoder", str(encoder_dir), "-o", str(out), "--epochs", "1",
+                 "--device", "cpu", "--fp32", "--context-pooling", "mean"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["best_epoch"] is not None
+    meta = json.loads((out / "dignitary.json").read_text())
+    assert meta["training"] == TrainConfig(train_files=[toy], encoder=str(encoder_dir), output_dir=str(out), epochs=1,
+                                           max_tokens=48, casing=False, extra={"note": "from the file"},
+                                           device="cpu", half=False, context_pooling="mean").to_dict()
+    assert (meta["heads"]["casing"], meta["heads"]["context_pooling"], meta["heads"]["max_tokens"]) == (False, "mean",
+                                                                                                       48)
