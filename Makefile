@@ -25,7 +25,7 @@ run: $(STAMP)
 
 # the linter (ruff: pyproject.toml [tool.ruff]) and the type checker (mypy on src/: [tool.mypy]); make test runs it first
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks data/tools
 	$(VENV)/bin/mypy
 
 test: lint

@@ -1,9 +1,11 @@
 """Shared fixtures: a tiny BERT built from a config, with a small WordPiece vocabulary."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from tests.helpers import REPO, confident_tiny_model, make_tiny_encoder, tiny_vocab
+from tests.helpers import REPO, confident_tiny_model, tiny_joint_model, tiny_vocab
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -23,16 +25,17 @@ def tiny_tokenizer():
     return tokenizer
 
 
-@pytest.fixture()
-def tiny_model(tiny_tokenizer):
-    from dignitary.models.config import HeadConfig
-    from dignitary.models.joint import JointModel
-    from dignitary.schema import Schema
+@pytest.fixture(scope="session")
+def tiny_model_factory(tiny_tokenizer):
+    """``factory(seed=0, encoder_dropout=0.1, **head)``: a new tiny joint model over the tiny tokenizer
+    (``head``: ``HeadConfig`` fields); the one way the tests build a model."""
+    return partial(tiny_joint_model, len(tiny_tokenizer))
 
-    encoder = make_tiny_encoder(len(tiny_tokenizer))
-    return JointModel(encoder, Schema.builtin("default"), HeadConfig(max_tokens=48, relation_hidden=32,
-                                                                     label_dim=8, width_dim=8, distance_dim=8,
-                                                                     casing_dim=8))
+
+@pytest.fixture()
+def tiny_model(tiny_model_factory):
+    return tiny_model_factory(max_tokens=48, relation_hidden=32, label_dim=8, width_dim=8, distance_dim=8,
+                              casing_dim=8)
 
 
 @pytest.fixture(scope="session")

@@ -20,15 +20,23 @@ def tiny_vocab() -> list[str]:
     return list(dict.fromkeys(pieces))
 
 
-def make_tiny_encoder(vocab_size: int, seed: int = 0, dropout: float = 0.1):
+ENCODER_FAMILIES = ("bert", "roberta")  # the architectures the tests build tiny (make_tiny_encoder)
+
+
+def make_tiny_encoder(vocab_size: int, seed: int = 0, dropout: float = 0.1, family: str = "bert"):
+    """A randomly initialised 2-layer, 32-wide encoder of ``family`` (one of ``ENCODER_FAMILIES``)."""
     import torch
-    from transformers import BertConfig, BertModel
+    from transformers import BertConfig, BertModel, RobertaConfig, RobertaModel
 
     torch.manual_seed(seed)
-    config = BertConfig(vocab_size=vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, max_position_embeddings=256,
-                        hidden_dropout_prob=dropout, attention_probs_dropout_prob=dropout)
-    return BertModel(config)
+    sizes = dict(vocab_size=vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                 intermediate_size=64, hidden_dropout_prob=dropout, attention_probs_dropout_prob=dropout)
+    if family == "bert":
+        return BertModel(BertConfig(max_position_embeddings=256, **sizes))
+    if family == "roberta":  # positions count from the padding id + 1, which is [PAD] = 0 in tiny_vocab()
+        return RobertaModel(RobertaConfig(max_position_embeddings=258, pad_token_id=0, bos_token_id=2, eos_token_id=3,
+                                          **sizes))
+    raise ValueError(f"no tiny encoder of family {family!r}; known: {ENCODER_FAMILIES}")
 
 
 def write_lines(path: Path, lines: list) -> Path:
@@ -36,18 +44,23 @@ def write_lines(path: Path, lines: list) -> Path:
     return path
 
 
+def tiny_joint_model(vocab_size: int, seed: int = 0, encoder_dropout: float = 0.1, schema: str = "default",
+                     family: str = "bert", **head):
+    """A joint model over a tiny encoder (``make_tiny_encoder``); ``head``: ``HeadConfig`` fields."""
+    from dignitary.models.config import HeadConfig
+    from dignitary.models.joint import JointModel
+    from dignitary.schema import Schema
+
+    encoder = make_tiny_encoder(vocab_size, seed=seed, dropout=encoder_dropout, family=family)
+    return JointModel(encoder, Schema.builtin(schema), HeadConfig(**head))
+
+
 def confident_tiny_model(vocab_size: int, relation_bias: float | None = None):
     """A random but "confident" joint model: a sharpened tagger (weights × 40) so that it emits
     mentions, and optionally a relation bias so that it emits relations."""
     import torch
 
-    from dignitary.models.config import HeadConfig
-    from dignitary.models.joint import JointModel
-    from dignitary.schema import Schema
-
-    torch.manual_seed(5)
-    model = JointModel(make_tiny_encoder(vocab_size, seed=5), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
+    model = tiny_joint_model(vocab_size, seed=5, max_tokens=24, relation_hidden=16, relation_threshold=0.3)
     with torch.no_grad():
         model.tagger.weight.mul_(40)
         if relation_bias is not None:

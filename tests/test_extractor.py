@@ -1,25 +1,13 @@
 """The Python API names a record the model cannot take, or hands it to ``on_error`` and goes on."""
 import pytest
-import torch
 
 from dignitary.errors import DataError
 from dignitary.extractor import Extractor
-from dignitary.models.config import HeadConfig
-from dignitary.models.joint import JointModel
-from dignitary.models.pretrained import save_pretrained
-from dignitary.schema import Schema
-
-from tests.helpers import make_tiny_encoder
 
 
 @pytest.fixture(scope="module")
-def extractor(tmp_path_factory, tiny_tokenizer):
-    torch.manual_seed(5)
-    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=5), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16))
-    path = tmp_path_factory.mktemp("model")
-    save_pretrained(model, tiny_tokenizer, path)
-    return Extractor.from_pretrained(path, device="cpu")
+def extractor(tiny_model_dir):
+    return Extractor.from_pretrained(tiny_model_dir, device="cpu")
 
 
 def test_lone_surrogate_is_a_data_error_naming_the_record(extractor):

@@ -44,7 +44,7 @@ def test_readme_command_parses(argv):
     assert callable(args.func)
 
 
-@pytest.mark.integration
+@pytest.mark.shipped_model
 @pytest.mark.parametrize("index", range(len(re.findall(r"```python\n", README))))
 def test_readme_python_snippet_runs(index, tmp_path, monkeypatch, capsys):
     pytest.importorskip("spacy")

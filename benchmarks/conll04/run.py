@@ -42,7 +42,11 @@ def convert(data_dir: Path, work: Path) -> dict[str, Path]:
     return paths
 
 
-def run_seed(seed: int, args, paths: dict[str, Path], work: Path) -> dict:
+def run_seed(seed: int, args, options: dict, paths: dict[str, Path], work: Path) -> dict:
+    """Select the epochs on dev (unless --final-epochs), train on train+dev, score on test.
+
+    ``options`` are the ``TrainConfig`` values of the command line (``config_values``).
+    """
     import torch
 
     from dignitary.evaluation import evaluate_documents
@@ -51,17 +55,16 @@ def run_seed(seed: int, args, paths: dict[str, Path], work: Path) -> dict:
     from dignitary.training import TrainConfig, train
     from dignitary.training.threshold import set_relation_threshold
 
-    common = dict(encoder=args.encoder, schema="conll04", seed=seed, batch_size=args.batch_size,
-                  encoder_lr=args.encoder_lr, head_lr=args.head_lr, device=args.device, max_tokens=args.max_tokens,
-                  context_pooling=args.context_pooling, half=False, fused_optimizer=not args.unfused_optimizer)
+    common = {k: v for k, v in options.items() if k not in ("epochs", "patience", *PROTOCOL_FIELDS)}
+    common.update(encoder=args.encoder, device=args.device, schema="conll04", seed=seed)
     started = time.time()
     threshold = args.threshold
     if args.final_epochs:
         best_epoch = args.final_epochs
     else:
         sel = train(TrainConfig(train_files=[str(paths["train"])], dev_file=str(paths["dev"]),
-                                output_dir=str(work / f"select-{seed}"), epochs=args.epochs, patience=args.patience,
-                                **common))
+                                output_dir=str(work / f"select-{seed}"), epochs=options["epochs"],
+                                patience=options["patience"], **common))
         best_epoch = sel["best_epoch"]
         threshold = sel.get("threshold", threshold)
     final_dir = work / f"final-{seed}"
@@ -140,39 +143,51 @@ def render_markdown(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
+# TrainConfig fields the protocol sets itself; every other field is a flag, as in `dignitary train`
+PROTOCOL_FIELDS = ("train_files", "dev_file", "output_dir", "text_files", "schema", "seed", "resume",
+                   "keep_checkpoint")
+DEFAULTS = {"encoder": str(REPO / ".encoders" / "e5"), "epochs": 20, "patience": 5, "fused_optimizer": True,
+            "half": False}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The benchmark's own flags, and the training flags generated from ``TrainConfig``."""
+    from dignitary.training.options import add_config_flags
+
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--encoder", default=str(REPO / ".encoders" / "e5"))
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "conll04"))
     parser.add_argument("--seeds", type=int, nargs="+", default=[13])
-    parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--final-epochs", type=int, help="skip selection and train the final model this long")
-    parser.add_argument("--patience", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=0.5,
                         help="relation threshold of the final model when --final-epochs skips selection "
                              "(otherwise the one tuned on dev during selection)")
-    parser.add_argument("--batch-size", type=int, default=8)
-    parser.add_argument("--encoder-lr", type=float, default=5e-5)
-    parser.add_argument("--head-lr", type=float, default=1e-3)
-    parser.add_argument("--max-tokens", type=int, default=128)
-    parser.add_argument("--context-pooling", choices=("mean", "max"), default="max")
-    parser.add_argument("--unfused-optimizer", action="store_true",
-                        help="torch's default AdamW instead of the fused one (as the first mpnet run)")
-    parser.add_argument("--device", default="auto")
     parser.add_argument("--work", default=str(REPO / "runs" / "conll04"))
     parser.add_argument("--out-dir", default=str(HERE))
     parser.add_argument("--render", metavar="RESULTS_JSON", help="only rewrite results.md from a results.json")
+    add_config_flags(parser, exclude=PROTOCOL_FIELDS, defaults=DEFAULTS)  # --epochs, --patience: selection run
+    parser.add_argument("--unfused-optimizer", dest="fused_optimizer", action="store_false",
+                        default=argparse.SUPPRESS,
+                        help="torch's default AdamW instead of the fused one (as the first mpnet run); "
+                             "same as --no-fused-optimizer")
+    return parser
+
+
+def main() -> int:
+    parser = build_parser()
     args = parser.parse_args()
     from dignitary.device import resolve_device
+    from dignitary.training.options import config_values
 
-    args.device = str(resolve_device(args.device))
+    options = config_values(args)
+    args.encoder = options["encoder"]
+    args.device = str(resolve_device(options["device"]))
     work = Path(args.work)
     out_dir = Path(args.out_dir)
     if args.render:
         result = json.loads(Path(args.render).read_text())
     else:
         paths = convert(Path(args.data), work / "data")
-        result = summarize([run_seed(seed, args, paths, work) for seed in args.seeds], args)
+        result = summarize([run_seed(seed, args, options, paths, work) for seed in args.seeds], args)
         (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
     (out_dir / "results.md").write_text(render_markdown(result))
     print(json.dumps({k: result[k] for k in ("entity_micro_f1", "relation_micro_f1", "relation_macro_f1")}))

@@ -110,43 +110,10 @@ def cmd_convert(args) -> int:
 
 
 def _add_train(sub) -> None:
-    p = sub.add_parser("train", help="fine-tune a joint model")
-    p.add_argument("--train", nargs="+", required=True,
-                   help="training JSONL files, inline or standoff (or Parquet, save_to_disk folders, Hub datasets: "
-                        "dignitary[datasets])")
-    p.add_argument("--dev", help="dev JSONL for model selection and early stopping")
-    p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff files")
-    p.add_argument("--encoder", help="base encoder directory (Hugging Face format; not with --student-layers)")
-    p.add_argument("-o", "--output", required=True, help="model directory to write")
-    p.add_argument("--schema", default=None)
-    p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--epochs", type=int, default=30)
-    p.add_argument("--batch-size", type=int, default=8)
-    p.add_argument("--encoder-lr", type=float, default=5e-5)
-    p.add_argument("--head-lr", type=float, default=1e-3)
-    p.add_argument("--patience", type=int, default=8)
-    p.add_argument("--max-tokens", type=int, default=128)
-    p.add_argument("--augment-swap", type=float, default=0.0)
-    p.add_argument("--no-casing", action="store_true", help="no casing features (for cased encoders)")
-    p.add_argument("--context-pooling", choices=("mean", "max"), default="max",
-                   help="pooling of the tokens between two mentions in the relation head")
-    p.add_argument("--no-group-by-length", action="store_true",
-                   help="random batches instead of batches of windows of similar length")
-    p.add_argument("--fused-optimizer", action="store_true",
-                   help="torch's fused AdamW (same update, one kernel per step: faster, not bit-identical)")
-    p.add_argument("--device", default="auto")
-    p.add_argument("--deterministic", action="store_true")
-    p.add_argument("--resume", action="store_true", help="continue from OUTPUT/checkpoint")
-    p.add_argument("--fp32", action="store_true", help="store fp32 weights (default fp16)")
-    p.add_argument("--keep-checkpoint", action="store_true")
-    p.add_argument("--pseudo", nargs="+", default=[],
-                   help="pseudo-labelled files (`dignitary pseudo-label`): trained on beside --train")
-    p.add_argument("--pseudo-min-score", type=float, default=0.5,
-                   help="pseudo entities scored below this are left out of the tag loss")
-    p.add_argument("--teacher", help="model directory: pseudo-labelled windows learn its soft tag distributions "
-                                     "and relation probabilities (same tokenizer as the student)")
-    p.add_argument("--student-layers", nargs="+", type=int, default=[],
-                   help="distil: start from these encoder layers (0-based) of --teacher instead of --encoder")
+    from .training.options import add_config_flags
+
+    p = sub.add_parser("train", help="fine-tune a joint model (flags: the fields of training.TrainConfig)")
+    add_config_flags(p)
     p.set_defaults(func=cmd_train)
 
 
@@ -178,22 +145,14 @@ def cmd_pseudo_label(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from .training import TrainConfig, train
+    from .training import train
+    from .training.options import config_from_args, config_values
 
-    if not args.encoder and not (args.teacher and args.student_layers):
-        raise DignitaryError("train needs --encoder, or --teacher with --student-layers")
-    config = TrainConfig(
-        train_files=args.train, dev_file=args.dev, encoder=args.encoder or args.teacher, output_dir=args.output,
-        schema=args.schema,
-        seed=args.seed, epochs=args.epochs, batch_size=args.batch_size, encoder_lr=args.encoder_lr,
-        head_lr=args.head_lr, patience=args.patience, max_tokens=args.max_tokens, device=args.device,
-        deterministic=args.deterministic, resume=args.resume, half=not args.fp32, casing=not args.no_casing,
-        augment_swap=args.augment_swap, keep_checkpoint=args.keep_checkpoint, context_pooling=args.context_pooling,
-        group_by_length=not args.no_group_by_length, fused_optimizer=args.fused_optimizer, text_files=args.texts,
-        pseudo_files=args.pseudo, pseudo_min_score=args.pseudo_min_score, teacher=args.teacher,
-        student_layers=args.student_layers,
-    )
-    state = train(config)
+    values = config_values(args)
+    fixed = {}
+    if "encoder" not in values and values.get("teacher") and values.get("student_layers"):
+        fixed["encoder"] = values["teacher"]  # a student taken from the teacher's layers
+    state = train(config_from_args(args, **fixed))
     print(json.dumps({"best_epoch": state.get("best_epoch"), "best": state.get("best")}))
     return 0
 

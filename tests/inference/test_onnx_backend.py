@@ -1,33 +1,30 @@
 """ONNX exports live outside the model directory, follow its weights, and go where -o says."""
-import torch
+import pytest
 
 from dignitary.cli import main
 from dignitary.extractor import Extractor
 from dignitary.inference.onnx_backend import onnx_file
-from dignitary.models.config import HeadConfig
-from dignitary.models.joint import JointModel
 from dignitary.models.pretrained import save_pretrained
-from dignitary.schema import Schema
-
-from tests.helpers import make_tiny_encoder
 
 
-def _save(path, tokenizer, seed):
-    torch.manual_seed(seed)
-    model = JointModel(make_tiny_encoder(len(tokenizer), seed=seed), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16))
-    save_pretrained(model, tokenizer, path, half=False)
+@pytest.fixture()
+def save_model(tiny_tokenizer, tiny_model_factory):
+    """``save_model(path, seed)``: a tiny model with the weights of ``seed`` saved to ``path``."""
+    def save(path, seed):
+        save_pretrained(tiny_model_factory(seed=seed, max_tokens=24, relation_hidden=16), tiny_tokenizer, path,
+                        half=False)
+    return save
 
 
-def test_export_never_writes_into_the_model_and_follows_the_weights(tmp_path, tiny_tokenizer):
+def test_export_never_writes_into_the_model_and_follows_the_weights(tmp_path, save_model):
     model_dir = tmp_path / "model"
-    _save(model_dir, tiny_tokenizer, seed=1)
+    save_model(model_dir, seed=1)
     before = sorted(p.name for p in model_dir.iterdir())
     text = "Liu Haixing met Remigio Ceballos in Beijing."
     first = onnx_file(model_dir)
     scores = [e.score for e in Extractor.from_pretrained(model_dir, backend="onnx")(text).entities]
     assert sorted(p.name for p in model_dir.iterdir()) == before and model_dir not in first.parents
-    _save(model_dir, tiny_tokenizer, seed=2)  # new weights in the same folder
+    save_model(model_dir, seed=2)  # new weights in the same folder
     assert onnx_file(model_dir) != first
     torch_doc = Extractor.from_pretrained(model_dir)(text)
     onnx_doc = Extractor.from_pretrained(model_dir, backend="onnx")(text)
@@ -37,9 +34,9 @@ def test_export_never_writes_into_the_model_and_follows_the_weights(tmp_path, ti
     assert scores != [e.score for e in onnx_doc.entities]
 
 
-def test_export_cli_writes_to_the_output_folder(tmp_path, tiny_tokenizer, capsys):
+def test_export_cli_writes_to_the_output_folder(tmp_path, save_model, capsys):
     model_dir = tmp_path / "model"
-    _save(model_dir, tiny_tokenizer, seed=1)
+    save_model(model_dir, seed=1)
     before = sorted(p.name for p in model_dir.iterdir())
     assert main(["export", "onnx", "--model", str(model_dir), "-o", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "encoder.onnx").is_file()

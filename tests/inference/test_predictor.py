@@ -71,13 +71,16 @@ def test_extractor_pipe_keeps_ids_and_fields(tmp_path, predictor_model, tiny_tok
     assert single.text == "Liu met Ma."
 
 
-def test_int8_quantized_model_runs(tmp_path, predictor_model, tiny_tokenizer):
+def test_int8_quantized_model_finds_the_entities_of_fp32(tmp_path, predictor_model, tiny_tokenizer):
     from dignitary.models.pretrained import save_pretrained
 
     save_pretrained(predictor_model, tiny_tokenizer, tmp_path)
-    ex = Extractor.from_pretrained(tmp_path, device="cpu", dtype="int8")
-    doc = ex("Liu Haixing met Remigio Ceballos in Beijing.")
-    assert all(0 <= e.start < e.end <= len(doc.text) for e in doc.entities)
+    text = "Liu Haixing met Remigio Ceballos in Beijing."
+    int8 = Extractor.from_pretrained(tmp_path, device="cpu", dtype="int8")(text)
+    fp32 = Extractor.from_pretrained(tmp_path, device="cpu")(text)
+    assert len(int8.entities) >= 2
+    assert [(e.start, e.end, e.label) for e in int8.entities] == [(e.start, e.end, e.label) for e in fp32.entities]
+    assert [e.score for e in int8.entities] == pytest.approx([e.score for e in fp32.entities], abs=0.05)
 
 
 def test_onnx_backend_matches_torch(tmp_path, predictor_model, tiny_tokenizer):

@@ -78,7 +78,7 @@ def test_the_annotator_works_with_a_plain_map_and_pickles_as_its_settings(tiny_m
     assert Hasher.hash(annotator) != Hasher.hash(DatasetAnnotator(tiny_model_dir, device="cpu"))
 
 
-@pytest.mark.integration
+@pytest.mark.shipped_model
 def test_shipped_model_annotates_a_dataset():
     text = ("Liu Haixing, Minister of the International Department of the CPC Central Committee, met "
             "Remigio Ceballos, the Venezuelan Ambassador to China.")

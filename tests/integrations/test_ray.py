@@ -2,15 +2,10 @@
 import json
 
 import pytest
-import torch
 
 from dignitary.cli import main
-from dignitary.models.config import HeadConfig
-from dignitary.models.joint import JointModel
-from dignitary.models.pretrained import save_pretrained
-from dignitary.schema import Schema
 
-from tests.helpers import make_tiny_encoder, write_lines
+from tests.helpers import write_lines
 
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.ray
@@ -23,14 +18,8 @@ def ray_local():
     ray.shutdown()
 
 
-def test_ray_output_equals_local_output(tmp_path, tiny_tokenizer, ray_local):
-    torch.manual_seed(5)
-    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=5), Schema.builtin("default"),
-                       HeadConfig(max_tokens=24, relation_hidden=16, relation_threshold=0.3))
-    with torch.no_grad():
-        model.tagger.weight.mul_(40)
-    model_dir = tmp_path / "model"
-    save_pretrained(model, tiny_tokenizer, model_dir)
+def test_ray_output_equals_local_output(tmp_path, tiny_model_dir, ray_local):
+    model_dir = tiny_model_dir
     inputs = tmp_path / "in"
     inputs.mkdir()
     records = [{"id": f"d{i}", "text": f"Liu Haixing met Ma Hui in Beijing {i} times.", "n": i} for i in range(40)]

@@ -93,7 +93,7 @@ def test_existing_entities_kept_when_asked(tiny_model_dir):
     assert all(e.start >= 2 for e in doc.ents[1:])
 
 
-@pytest.mark.integration
+@pytest.mark.shipped_model
 def test_shipped_model_in_a_blank_pipeline():
     nlp = spacy.blank("en")
     nlp.add_pipe("dignitary", config={"device": "cpu"})

@@ -9,16 +9,9 @@ from tests.helpers import REPO
 
 
 @pytest.fixture(scope="module")
-def trained(tmp_path_factory, tiny_tokenizer):
-    from dignitary.models.config import HeadConfig
-    from dignitary.models.joint import JointModel
-    from dignitary.schema import Schema
-
-    from tests.helpers import make_tiny_encoder
-
+def trained(tmp_path_factory, tiny_tokenizer, tiny_model_factory):
     out = tmp_path_factory.mktemp("overfit")
-    model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=1, dropout=0.0), Schema.builtin("default"),
-                       HeadConfig(max_tokens=48, relation_hidden=64, dropout=0.0))
+    model = tiny_model_factory(seed=1, encoder_dropout=0.0, max_tokens=48, relation_hidden=64, dropout=0.0)
     toy = str(REPO / "tests" / "data" / "toy.jsonl")
     config = TrainConfig(train_files=[toy], dev_file=toy, encoder="", output_dir=str(out), epochs=60,
                          batch_size=4, encoder_lr=3e-3, head_lr=1e-2, warmup_ratio=0.0, patience=60,
@@ -57,18 +50,11 @@ def test_saved_encoder_loads_with_plain_transformers(trained):
     assert not list(out.glob("*.bin")) and not list(out.glob("*.pt")) and not list(out.glob("*.pkl"))
 
 
-def test_resume_continues_from_checkpoint(tmp_path, tiny_tokenizer):
-    from dignitary.models.config import HeadConfig
-    from dignitary.models.joint import JointModel
-    from dignitary.schema import Schema
-
-    from tests.helpers import make_tiny_encoder
-
+def test_resume_continues_from_checkpoint(tmp_path, tiny_tokenizer, tiny_model_factory):
     toy = str(REPO / "tests" / "data" / "toy.jsonl")
 
     def run(epochs, resume):
-        model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=1), Schema.builtin("default"),
-                           HeadConfig(max_tokens=48, relation_hidden=16))
+        model = tiny_model_factory(seed=1, max_tokens=48, relation_hidden=16)
         cfg = TrainConfig(train_files=[toy], dev_file=toy, encoder="", output_dir=str(tmp_path), epochs=epochs,
                           batch_size=2, device="cpu", resume=resume, keep_checkpoint=True, patience=99)
         return Trainer(cfg, model=model, tokenizer=tiny_tokenizer).fit()

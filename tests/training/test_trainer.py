@@ -33,21 +33,17 @@ def test_batch_order_is_shuffled_and_seeded():
     assert lengths != sorted(lengths) and lengths != sorted(lengths, reverse=True)
 
 
-def test_fused_optimizer_follows_the_same_update_rule(tmp_path, tiny_tokenizer):
+def test_fused_optimizer_follows_the_same_update_rule(tmp_path, tiny_tokenizer, tiny_model_factory):
     import pytest
 
-    from dignitary.models.config import HeadConfig
-    from dignitary.models.joint import JointModel
-    from dignitary.schema import Schema
     from dignitary.training import TrainConfig, Trainer
 
-    from tests.helpers import REPO, make_tiny_encoder
+    from tests.helpers import REPO
 
     toy = str(REPO / "tests" / "data" / "toy.jsonl")
 
     def losses(fused: bool) -> tuple[list[float], bool]:
-        model = JointModel(make_tiny_encoder(len(tiny_tokenizer), seed=1, dropout=0.0), Schema.builtin("default"),
-                           HeadConfig(max_tokens=48, relation_hidden=16, dropout=0.0))
+        model = tiny_model_factory(seed=1, encoder_dropout=0.0, max_tokens=48, relation_hidden=16, dropout=0.0)
         cfg = TrainConfig(train_files=[toy], encoder="", output_dir=str(tmp_path / str(fused)), epochs=3,
                           batch_size=2, device="cpu", half=False, seed=5, fused_optimizer=fused, tune_threshold=False)
         trainer = Trainer(cfg, model=model, tokenizer=tiny_tokenizer)
@@ -62,17 +58,14 @@ def test_fused_optimizer_follows_the_same_update_rule(tmp_path, tiny_tokenizer):
     assert fused == pytest.approx(plain, rel=1e-3)
 
 
-def test_trainer_reads_standoff_files_joined_with_their_texts(tmp_path, tiny_tokenizer):
+def test_trainer_reads_standoff_files_joined_with_their_texts(tmp_path, tiny_tokenizer, tiny_model_factory):
     import json
 
     from dignitary.jsonl import read_jsonl
-    from dignitary.models.config import HeadConfig
-    from dignitary.models.joint import JointModel
-    from dignitary.schema import Schema
     from dignitary.standoff import write_standoff
     from dignitary.training import TrainConfig, Trainer
 
-    from tests.helpers import REPO, make_tiny_encoder
+    from tests.helpers import REPO
 
     toy = REPO / "tests" / "data" / "toy.jsonl"
     inline = read_jsonl(toy)
@@ -80,7 +73,7 @@ def test_trainer_reads_standoff_files_joined_with_their_texts(tmp_path, tiny_tok
     write_standoff(inline, standoff)
     texts.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in reversed(inline)),
                      encoding="utf-8")
-    model = JointModel(make_tiny_encoder(len(tiny_tokenizer)), Schema.builtin("default"), HeadConfig(max_tokens=48))
+    model = tiny_model_factory(max_tokens=48)
     cfg = TrainConfig(train_files=[str(standoff)], dev_file=str(standoff), text_files=[str(texts)], encoder="",
                       output_dir=str(tmp_path / "out"), device="cpu")
     trainer = Trainer(cfg, model=model, tokenizer=tiny_tokenizer)

@@ -8,14 +8,14 @@ ranks, firms named after people, capitalised wire datelines, bracketed abbreviat
 expansions, dotted acronyms ("U.S.") and business roles ("X, chief executive of Y"). Annotated as
 written, so every offset is exact; deterministic for a seed::
 
-    python -m dignitary.training.newswire_examples -o data/newswire_examples.jsonl
+    python data/tools/newswire_examples.py -o data/newswire_examples.jsonl
 """
 from __future__ import annotations
 
 import random
 from typing import Callable
 
-from .guideline_examples import (
+from guideline_examples import (  # beside this script in data/tools/
     DATES,
     FIRST_EN,
     FIRST_OTHER,

@@ -1,9 +1,10 @@
 import json
 from pathlib import Path
 
+from newswire_examples import HONORIFICS, generate
+
 from dignitary.schema import Schema
 from dignitary.text.sentences import split_sentences
-from dignitary.training.newswire_examples import HONORIFICS, generate
 from dignitary.validation import parse_record
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "newswire_examples.jsonl"

@@ -6,7 +6,7 @@ the Y", "Tory leader X", "X of the Y", plans and signings that are not meetings)
 invented and common public names, and annotates them as it writes them, so every offset is exact.
 Deterministic for a seed::
 
-    python -m dignitary.training.guideline_examples -o data/guideline_examples.jsonl
+    python data/tools/guideline_examples.py -o data/guideline_examples.jsonl
 """
 from __future__ import annotations
 

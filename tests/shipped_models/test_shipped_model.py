@@ -9,7 +9,7 @@ from dignitary.jsonl import read_jsonl
 
 from tests.helpers import REPO
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.shipped_model
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,10 @@ import json
 import random
 from pathlib import Path
 
+from guideline_examples import HONORIFICS, Builder, generate, relative, roster
+
 from dignitary.schema import Schema
 from dignitary.text.sentences import split_sentences
-from dignitary.training.guideline_examples import HONORIFICS, Builder, generate, relative, roster
 from dignitary.validation import parse_record
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "guideline_examples.jsonl"
