@@ -248,7 +248,8 @@ def _add_extract(sub) -> None:
     p.add_argument("--batch-size", type=_positive_int, default=32, help="documents per batch")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, mps")
     p.add_argument("--dtype", default="auto", help="auto, fp32, bf16, fp16, int8 (CPU)")
-    p.add_argument("--backend", default="torch", choices=["torch", "onnx"])
+    p.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"],
+                   help="auto: onnx for --dtype int8, else torch; onnx runs without torch (CPU)")
     p.add_argument("--threads", type=_positive_int, help="CPU threads")
     p.add_argument("--text-field", default="text")
     p.add_argument("--id-field", default="id")
@@ -296,6 +297,10 @@ def _run_extract(args, paths, out, errors_path, sink) -> int:
     done = completed_ids(out, args.id_field) if (args.resume and out) else set()
     extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype, backend=args.backend,
                                           batch_size=args.batch_size, threads=args.threads)
+    if extractor.backend == "torch":
+        from .device import set_torch_threads
+
+        set_torch_threads(args.threads)
     sink.begin()  # the model loaded: only now is earlier output replaced
     errors = ErrorLog(errors_path)
     tables = None
@@ -460,7 +465,7 @@ def _add_export(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from .inference.onnx_backend import export_onnx
+    from .inference.onnx_export import export_onnx
     from .models.registry import locate_model
 
     path = export_onnx(locate_model(args.model).path, opset=args.opset, int8=args.int8, output=args.output)
@@ -492,7 +497,7 @@ def _add_info(sub) -> None:
     p = sub.add_parser("info", help="library and model versions, model card, schema and labels, backend, device")
     p.add_argument("--model", help="model directory or installed model name (default: the default model)")
     p.add_argument("--device", default="auto")
-    p.add_argument("--backend", default="torch", choices=["torch", "onnx"])
+    p.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"])
     p.add_argument("--threads", type=int, help="CPU threads")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_info)

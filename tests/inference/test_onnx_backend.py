@@ -3,7 +3,7 @@ import torch
 
 from dignitary.cli import main
 from dignitary.extractor import Extractor
-from dignitary.inference.onnx_backend import onnx_file
+from dignitary.inference.onnx_cache import onnx_file
 from dignitary.models.config import HeadConfig
 from dignitary.models.joint import JointModel
 from dignitary.models.pretrained import save_pretrained

@@ -37,6 +37,10 @@ class ExtractionActor:
 
         self.extractor = Extractor.from_pretrained(model, device=device, dtype=dtype, batch_size=batch_size,
                                                    threads=threads)
+        if self.extractor.backend == "torch":
+            from ..device import set_torch_threads
+
+            set_torch_threads(threads)  # this worker process's own pool
         self.text_field, self.id_field, self.skip_ids = text_field, id_field, skip_ids
 
     def _parse(self, source: str, line: int, raw: bytes) -> InputRecord | None:

@@ -28,17 +28,23 @@ def tokenize_with_offsets(tokenizer, text: str, start: int = 0, end: int | None 
     end = len(text) if end is None else end
     piece = text[start:end]
     enc = tokenizer(piece, add_special_tokens=False, return_offsets_mapping=True, return_attention_mask=False)
-    ids, offsets = [], []
-    for tid, (s, e) in zip(enc["input_ids"], enc["offset_mapping"]):
+    return trim_offsets(piece, start, enc["input_ids"], enc["offset_mapping"])
+
+
+def trim_offsets(piece: str, start: int, ids: Sequence[int], offsets: Sequence[tuple[int, int]]) -> TokenizedText:
+    """Token ids and offsets of ``piece`` (which starts at ``start`` of its text): offsets moved into
+    the text and trimmed of surrounding whitespace; tokens that cover no character dropped."""
+    kept_ids, kept = [], []
+    for tid, (s, e) in zip(ids, offsets):
         while s < e and piece[s].isspace():
             s += 1
         while e > s and piece[e - 1].isspace():
             e -= 1
         if s >= e:
             continue
-        ids.append(tid)
-        offsets.append((s + start, e + start))
-    return TokenizedText(ids, offsets)
+        kept_ids.append(tid)
+        kept.append((s + start, e + start))
+    return TokenizedText(kept_ids, kept)
 
 
 def char_span_to_token_span(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

@@ -12,24 +12,22 @@ from typing import Any
 
 import numpy as np
 import torch
-from torch.nn import functional as F
 from tqdm.auto import tqdm
 from transformers import get_linear_schedule_with_warmup
 
 from ..device import resolve_device
 from ..document import Document
-from ..evaluation.metrics import EvaluationReport, evaluate_documents
-from ..inference.predictor import Predictor, annotate
+from ..evaluation.metrics import evaluate_documents
+from ..models.component import JointComponent
 from ..models.config import HeadConfig
-from ..models.inputs import IGNORE, special_ids
 from ..models.joint import JointModel
 from ..models.pretrained import load_encoder, save_pretrained
+from ..models.windows import TrainWindow
 from ..schema import Schema
 from ..standoff import load_documents
 from .augment import mention_pool, swap_mentions
 from .checkpoint import load_checkpoint, save_checkpoint
 from .config import TrainConfig
-from .examples import TrainWindow, build_windows, collate_windows
 from .threshold import tune_relation_threshold
 
 log = logging.getLogger(__name__)
@@ -44,14 +42,6 @@ def seed_everything(seed: int, deterministic: bool) -> None:
         os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
         torch.use_deterministic_algorithms(True)
         torch.backends.cudnn.benchmark = False
-
-
-def evaluate_model(model: JointModel, tokenizer, docs: list[Document], device: torch.device,
-                   autocast_dtype: torch.dtype | None = None) -> EvaluationReport:
-    predictor = Predictor(model, tokenizer, device=device, autocast_dtype=autocast_dtype)
-    predictions = predictor.predict([d.text for d in docs])
-    predicted = [annotate(d, p) for d, p in zip(docs, predictions)]
-    return evaluate_documents(docs, predicted, model.schema)
 
 
 def read_training_file(path: str | Path, schema: Schema, text_files: list[str] | None = None) -> list[Document]:
@@ -101,8 +91,7 @@ class Trainer:
         self.train_docs = [d for f in config.train_files for d in read_training_file(f, self.schema, config.text_files)]
         self.dev_docs = read_training_file(config.dev_file, self.schema, config.text_files) if config.dev_file else []
         self.autocast = torch.bfloat16 if self.device.type == "cuda" else None
-        self.start_id, self.end_id = special_ids(tokenizer)
-        self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+        self.component = JointComponent.from_model(self.model, tokenizer, self.device, self.autocast)
         self.rng = random.Random(config.seed)
         self.pool = mention_pool(self.train_docs)
 
@@ -111,7 +100,7 @@ class Trainer:
         docs = list(self.train_docs)
         if self.config.augment_swap > 0:
             docs += [swap_mentions(d, self.pool, self.rng, self.config.augment_swap) for d in self.train_docs]
-        windows = build_windows(docs, self.tokenizer, self.schema, self.config.max_tokens, self.config.casing)
+        windows = self.component.preprocess(docs)
         self.rng.shuffle(windows)
         return windows
 
@@ -134,21 +123,8 @@ class Trainer:
         return optimizer, scheduler
 
     def loss(self, windows: list[TrainWindow]) -> tuple[torch.Tensor, dict[str, float]]:
-        n_rel = len(self.schema.relation_labels)
-        batch = collate_windows(windows, self.start_id, self.end_id, self.pad_id, n_rel)
-        ids, mask = batch.input_ids.to(self.device), batch.attention_mask.to(self.device)
-        with torch.autocast(self.device.type, dtype=self.autocast or torch.float32, enabled=self.autocast is not None):
-            tag_logits, hidden = self.model.encode(ids, mask, batch.casing_ids.to(self.device))
-            tag_loss = F.cross_entropy(tag_logits.float().flatten(0, 1), batch.tags.to(self.device).flatten(),
-                                       ignore_index=IGNORE)
-            rel_loss = torch.zeros((), device=self.device)
-            if batch.pair_targets is not None and len(batch.pair_targets):
-                pairs = batch.pairs.to(self.device)
-                logits = self.model.relation_logits(hidden, batch.mentions.to(self.device), pairs).float()
-                targets = batch.pair_targets.to(self.device)
-                rel_loss = F.binary_cross_entropy_with_logits(logits[pairs.allowed], targets[pairs.allowed])
-        total = tag_loss + self.config.relation_weight * rel_loss
-        return total, {"tag": tag_loss.item(), "rel": rel_loss.item()}
+        """The joint loss of a batch of windows (``JointComponent.forward_loss``)."""
+        return self.component.forward_loss(self.component.collate(windows), self.config.relation_weight)
 
     # ---- loop ----------------------------------------------------------------------
     def fit(self) -> dict[str, Any]:
@@ -180,7 +156,7 @@ class Trainer:
                                 rel=f"{parts['rel']:.3f}")
             record: dict[str, Any] = {"epoch": epoch, "loss": float(np.mean(losses)) if losses else 0.0}
             if self.dev_docs:
-                report = evaluate_model(self.model, self.tokenizer, self.dev_docs, self.device, self.autocast)
+                report = evaluate_documents(self.dev_docs, self.component.predict(self.dev_docs), self.schema)
                 record.update(report.summary())
                 score = record["entity_f1"] + record["relation_f1"]
                 if score > state["best_score"]:
