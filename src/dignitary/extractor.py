@@ -84,8 +84,8 @@ class Extractor:
         """
         path = locate_model(path).path
         chosen = choose_backend(backend, dtype, device)
-        kwargs = dict(token_budget=token_budget, max_batch_size=max(batch_size, 1) * 4,
-                      relation_threshold=relation_threshold)
+        kwargs: dict[str, Any] = dict(token_budget=token_budget, max_batch_size=max(batch_size, 1) * 4,
+                                      relation_threshold=relation_threshold)
         if chosen == "onnx":
             from .inference.onnx_encoder import OnnxEncoder
             from .text.tokenizer import SubwordTokenizer

@@ -76,7 +76,7 @@ def test_int8_quantized_model_runs(tmp_path, predictor_model, tiny_tokenizer):
     save_pretrained(predictor_model, tiny_tokenizer, tmp_path)
     ex = Extractor.from_pretrained(tmp_path, device="cpu", dtype="int8")
     doc = ex("Liu Haixing met Remigio Ceballos in Beijing.")
-    assert all(0 <= e.start < e.end <= len(doc.text) for e in doc.entities)
+    assert doc.entities and all(0 <= e.start < e.end <= len(doc.text) for e in doc.entities)
 
 
 def test_onnx_backend_matches_torch(tmp_path, predictor_model, tiny_tokenizer):
