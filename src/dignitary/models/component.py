@@ -28,16 +28,14 @@ if TYPE_CHECKING:
 class JointComponent:
     """A joint entity and relation model behind ``preprocess`` / ``forward_loss`` / ``predict``."""
 
-    def __init__(self, encoder: Encoder, tokenizer, schema: Schema, config: HeadConfig,
-                 token_budget: int = 8192, max_batch_size: int = 64, relation_threshold: float | None = None,
-                 stream_tokens: int | None = None):
+    def __init__(self, encoder: Encoder, tokenizer, schema: Schema, config: HeadConfig, **predict_options: Any):
+        """``predict_options`` (``token_budget``, ``max_batch_size``, ``relation_threshold``,
+        ``stream_tokens``) go to the ``Predictor``."""
         self.encoder = encoder
         self.tokenizer = SubwordTokenizer.from_hf(tokenizer)
         self.schema = schema
         self.config = config
-        self.predictor = Predictor(encoder, self.tokenizer, schema, config, token_budget=token_budget,
-                                   max_batch_size=max_batch_size, relation_threshold=relation_threshold,
-                                   stream_tokens=stream_tokens)
+        self.predictor = Predictor(encoder, self.tokenizer, schema, config, **predict_options)
 
     @classmethod
     def from_model(cls, model: "JointModel", tokenizer, device: Any = "cpu",

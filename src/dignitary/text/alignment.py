@@ -21,14 +21,12 @@ class TokenizedText:
 
 
 def tokenize_with_offsets(tokenizer, text: str, start: int = 0, end: int | None = None) -> TokenizedText:
-    """Tokenize ``text[start:end]`` with a fast tokenizer; offsets refer to ``text``.
+    """Tokenize ``text[start:end]`` with a fast tokenizer (or a ``SubwordTokenizer``); offsets refer
+    to ``text``, trimmed of surrounding whitespace so that a token never claims a space."""
+    from .tokenizer import SubwordTokenizer
 
-    Offsets are trimmed of surrounding whitespace so that a token never claims a space.
-    """
     end = len(text) if end is None else end
-    piece = text[start:end]
-    enc = tokenizer(piece, add_special_tokens=False, return_offsets_mapping=True, return_attention_mask=False)
-    return trim_offsets(piece, start, enc["input_ids"], enc["offset_mapping"])
+    return SubwordTokenizer.from_hf(tokenizer).encode_spans(text, [(start, end)])[0]
 
 
 def trim_offsets(piece: str, start: int, ids: Sequence[int], offsets: Sequence[tuple[int, int]]) -> TokenizedText:
