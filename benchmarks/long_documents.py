@@ -48,9 +48,11 @@ def _rss_mb() -> float:
 def run_one(case: str, value: float, model: str | None, threads: int) -> dict:
     """One case in this process: ``size`` (MB) or ``word`` (characters)."""
     sys.path.insert(0, str(REPO / "src"))
+    from dignitary.device import set_torch_threads
     from dignitary.extractor import Extractor
 
-    extractor = Extractor.from_pretrained(model, device="cpu", threads=threads)
+    set_torch_threads(threads)
+    extractor = Extractor.from_pretrained(model, device="cpu")
     extractor("Warm-up: Liu Haixing met Nicolás Maduro in Caracas.")
     text = build_document(value) if case == "size" else ("Venezuela" * (int(value) // 9 + 1))[:int(value)]
     loaded = _rss_mb()

@@ -73,12 +73,10 @@ def main() -> int:
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
-    from transformers import AutoModelForTokenClassification, pipeline
+    from transformers import AutoModelForTokenClassification, AutoTokenizer, pipeline
 
     from dignitary.extractor import Extractor
-    from dignitary.inference.batching import budget_batches
-    from dignitary.inference.predictor import Predictor
-    from dignitary.models.inputs import collate_chunks, make_chunks, tokenize_document
+    from dignitary.inference.onnx_cache import onnx_file
 
     texts = load_texts(args.docs, args.n_docs)
     words = sum(len(t.split()) for t in texts)
@@ -100,22 +98,17 @@ def main() -> int:
     for name, kw in configs:
         if name in args.skip:
             continue
-        if kw.get("backend") == "onnx":
-            from dignitary.inference.onnx_backend import onnx_file
-
+        if kw.get("dtype") == "int8" or kw.get("backend") == "onnx":
             onnx_file(args.model, int8=True)  # exported once into the cache, outside the timing
         ex = Extractor.from_pretrained(args.model, device=device, batch_size=args.batch_size, threads=args.threads,
                                        **kw)
         runners.append((name, lambda ex=ex: list(ex.pipe(texts))))
 
     # raw encoder forward over exactly the batches dignitary builds (tokenization excluded)
-    ex = Extractor.from_pretrained(args.model, device=device, dtype="fp32", threads=args.threads)
-    pred: Predictor = ex.predictor
-    encoder = pred.model.encoder
-    tokens = [tokenize_document(pred.tokenizer, t) for t in texts]
-    chunks = [c for i, tk in enumerate(tokens) for c in make_chunks(i, tk, pred.model.config.max_tokens)]
-    batches = [collate_chunks([chunks[i] for i in b], tokens, pred.start_id, pred.end_id, pred.pad_id).to(pred.device)
-               for b in budget_batches([len(c) + 2 for c in chunks], pred.token_budget, pred.max_batch_size)]
+    ex = Extractor.from_pretrained(args.model, device=device, dtype="fp32", backend="torch")
+    component = ex.component
+    encoder = component.model.encoder
+    batches = [b.to(device) for b in component.predictor.encoder_batches(texts)]
 
     @torch.inference_mode()
     def raw_forward():
@@ -127,9 +120,9 @@ def main() -> int:
     # this measures speed only), batch 1 and batched
     with tempfile.TemporaryDirectory() as tmp:
         encoder.save_pretrained(tmp)
-        pred.tokenizer.save_pretrained(tmp)
-        hf_model = AutoModelForTokenClassification.from_pretrained(tmp, num_labels=len(pred.tags))
-    hf = pipeline("token-classification", model=hf_model, tokenizer=pred.tokenizer, device=device,
+        tokenizer = AutoTokenizer.from_pretrained(args.model)
+        hf_model = AutoModelForTokenClassification.from_pretrained(tmp, num_labels=len(component.predictor.tags))
+    hf = pipeline("token-classification", model=hf_model, tokenizer=tokenizer, device=device,
                   aggregation_strategy="simple", stride=32)
     hf.tokenizer.model_max_length = 512
     if "hf batch 1" not in args.skip:

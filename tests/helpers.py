@@ -66,3 +66,13 @@ def confident_tiny_model(vocab_size: int, relation_bias: float | None = None):
         if relation_bias is not None:
             model.relation_mlp[-1].bias.fill_(relation_bias)
     return model.eval()
+
+
+def predict_texts(model, tokenizer, texts: list[str], **kwargs) -> list:
+    """The documents a torch ``JointModel`` predicts for ``texts`` (``JointComponent.predict``);
+    ``kwargs`` go to the component (token_budget, max_batch_size, stream_tokens, ...)."""
+    from dignitary.document import Document
+    from dignitary.models.component import JointComponent
+
+    component = JointComponent.from_model(model, tokenizer, **kwargs)
+    return component.predict([Document(str(i), t) for i, t in enumerate(texts)])

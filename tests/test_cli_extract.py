@@ -152,10 +152,10 @@ def test_a_document_the_model_cannot_take_is_an_error_line(tmp_path, model_dir, 
 
     predict = Predictor.predict
 
-    def failing(self, texts):
-        if any("BOOM" in t for t in texts):
+    def failing(self, docs):
+        if any("BOOM" in d.text for d in docs):
             raise RuntimeError("cannot take it")
-        return predict(self, texts)
+        return predict(self, docs)
 
     monkeypatch.setattr(Predictor, "predict", failing)
     inp = write_lines(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "BOOM" if i == 2 else f"Liu met Ma {i}."}

@@ -246,7 +246,8 @@ def _add_extract(sub) -> None:
     p.add_argument("--batch-size", type=_positive_int, default=32, help="documents per batch")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, mps")
     p.add_argument("--dtype", default="auto", help="auto, fp32, bf16, fp16, int8 (CPU)")
-    p.add_argument("--backend", default="torch", choices=["torch", "onnx"])
+    p.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"],
+                   help="auto: onnx for --dtype int8, else torch; onnx runs without torch (CPU)")
     p.add_argument("--threads", type=_positive_int, help="CPU threads")
     p.add_argument("--text-field", default="text")
     p.add_argument("--id-field", default="id")
@@ -277,9 +278,17 @@ def cmd_extract(args) -> int:
         from .extract_run import LocalEngine
         from .extractor import Extractor
 
-        summary = run_extract(job, lambda: LocalEngine(Extractor.from_pretrained(
-            args.model, device=args.device, dtype=args.dtype, backend=args.backend, batch_size=args.batch_size,
-            threads=args.threads)))
+        def local_engine() -> LocalEngine:
+            extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype,
+                                                  backend=args.backend, batch_size=args.batch_size,
+                                                  threads=args.threads)
+            if extractor.backend == "torch":
+                from .device import set_torch_threads
+
+                set_torch_threads(args.threads)
+            return LocalEngine(extractor)
+
+        summary = run_extract(job, local_engine)
     print(f"{_plural(summary.documents, 'document')} ({_plural(summary.words, 'word')}) in {summary.seconds:.1f}s; "
           f"{summary.skipped} skipped as done; {_plural(summary.errors, 'error')}"
           + (f" (see {job.errors_path})" if summary.errors and job.errors_path else "")
@@ -374,7 +383,7 @@ def _add_export(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from .inference.onnx_backend import export_onnx
+    from .inference.onnx_export import export_onnx
     from .models.registry import locate_model
 
     path = export_onnx(locate_model(args.model).path, opset=args.opset, int8=args.int8, output=args.output)
@@ -406,7 +415,7 @@ def _add_info(sub) -> None:
     p = sub.add_parser("info", help="library and model versions, model card, schema and labels, backend, device")
     p.add_argument("--model", help="model directory or installed model name (default: the default model)")
     p.add_argument("--device", default="auto")
-    p.add_argument("--backend", default="torch", choices=["torch", "onnx"])
+    p.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"])
     p.add_argument("--threads", type=int, help="CPU threads")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_info)

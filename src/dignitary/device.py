@@ -28,6 +28,13 @@ def resolve_device(name: str = "auto") -> torch.device:
     return device
 
 
+def set_torch_threads(threads: int | None) -> None:
+    """Size torch's (process-wide) CPU thread pool; ``None`` leaves it as it is. Loading a model
+    never does this: the CLI, the Ray workers and the benchmarks call it explicitly."""
+    if threads:
+        torch.set_num_threads(threads)
+
+
 def resolve_dtype(name: str | None, device: torch.device) -> torch.dtype | None:
     """The autocast dtype for ``name`` (``auto``: bf16 on CUDA when supported, else none)."""
     if name in (None, "auto"):

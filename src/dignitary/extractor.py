@@ -1,27 +1,25 @@
 """The public inference API: ``Extractor.from_pretrained(path)(texts)`` → ``Document`` objects.
 
-Follows spaCy's component contract: ``predict`` computes without touching its inputs,
-``set_annotations`` writes the results onto new documents.
+The model runs through a ``JointComponent`` (``dignitary.models.component``) whose backend is
+chosen once, here: torch, or ONNX Runtime, which imports neither torch nor transformers.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Union
 
-import torch
-
-from .device import resolve_device, resolve_dtype
 from .document import Document
-from .errors import DataError, DignitaryError
-from .inference.predictor import Prediction, Predictor, annotate
-from .models.pretrained import load_pretrained
+from .errors import DataError
+from .inference.backends import BACKENDS, choose_backend
+from .models.component import JointComponent
+from .models.metadata import load_model_meta
 from .models.registry import MODEL_ENV, locate_model, warn_if_incompatible
 from .validation import parse_item
 
 TextLike = Union[str, Document, dict]
 ErrorHandler = Callable[[Any, DataError], None]
 DEFAULT_MODEL_ENV = MODEL_ENV
-BACKENDS = ("torch", "onnx")
+__all__ = ["BACKENDS", "Extractor", "default_model_path"]
 
 
 def default_model_path() -> Path:
@@ -32,58 +30,63 @@ def default_model_path() -> Path:
 class Extractor:
     """Finds entities and relations in texts with a trained joint model."""
 
-    def __init__(self, predictor: Predictor, meta: dict[str, Any] | None = None, batch_size: int = 32,
+    def __init__(self, component: JointComponent, meta: dict[str, Any] | None = None, batch_size: int = 32,
                  path: Path | None = None):
-        self.predictor = predictor
+        self.component = component
         self.meta = meta or {}
         self.batch_size = batch_size
         self.path = path
 
     @property
     def schema(self):
-        return self.predictor.schema
+        return self.component.schema
+
+    @property
+    def backend(self) -> str:
+        """``torch`` or ``onnx``: what runs the model."""
+        return self.component.encoder.name
 
     @classmethod
     def from_pretrained(cls, path: str | Path | None = None, device: str = "auto", dtype: str = "auto",
-                        backend: str = "torch", batch_size: int = 32, token_budget: int = 8192,
+                        backend: str = "auto", batch_size: int = 32, token_budget: int = 8192,
                         threads: int | None = None, relation_threshold: float | None = None) -> "Extractor":
         """Load a model: a directory, an installed model's name, or ``None`` for the default model.
 
         ``dtype``: ``auto`` (bf16 on CUDA, fp32 on CPU), ``fp32``, ``bf16``, ``fp16`` or ``int8``
         (CPU: the encoder's matrix products with int8 weights in ONNX Runtime). ``backend``:
-        ``torch`` or ``onnx`` (the encoder in ONNX Runtime). The ONNX files are exported on first
-        use into the model directory, or a cache folder when it is read-only.
+        ``auto`` (``onnx`` for int8, else ``torch``), ``torch``, or ``onnx`` (both graphs in ONNX
+        Runtime on the CPU; neither torch nor transformers is imported). An unsupported combination
+        raises ``DignitaryError``. The ONNX files are exported on first use into a cache folder.
+        ``threads``: the ONNX Runtime sessions' threads; torch's thread pool is the process's own
+        (``torch.set_num_threads``, which the CLI's ``--threads`` calls), never set by loading.
         """
-        if threads:
-            torch.set_num_threads(threads)
         path = locate_model(path).path
-        if backend not in BACKENDS:
-            raise DignitaryError(f"unknown backend {backend!r}; choose from {BACKENDS}")
+        chosen = choose_backend(backend, dtype, device)
+        kwargs: dict[str, Any] = dict(token_budget=token_budget, max_batch_size=max(batch_size, 1) * 4,
+                                      relation_threshold=relation_threshold)
+        if chosen == "onnx":
+            from .inference.onnx_encoder import OnnxEncoder
+            from .text.tokenizer import SubwordTokenizer
+
+            meta = load_model_meta(path)
+            warn_if_incompatible(meta.raw)
+            encoder = OnnxEncoder(path, threads=threads, int8=dtype == "int8")
+            component = JointComponent(encoder, SubwordTokenizer.from_dir(path), meta.schema, meta.heads, **kwargs)
+            return cls(component, meta.raw, batch_size, path=path)
+        from .device import resolve_device, resolve_dtype
+        from .models.pretrained import load_pretrained
+
         dev = resolve_device(device)
-        model, tokenizer, meta = load_pretrained(path)
-        warn_if_incompatible(meta)
-        autocast = resolve_dtype(dtype, dev)
-        if dtype == "int8":
-            if dev.type != "cpu":
-                raise DignitaryError("int8 runs on the CPU only")
-            backend = "onnx"  # int8 weights run in ONNX Runtime (see OnnxEncoder)
+        model, tokenizer, raw = load_pretrained(path)
+        warn_if_incompatible(raw)
         model.to(dev)
-        if backend == "onnx":
-            from .inference.onnx_backend import OnnxEncoder
-            encoder = OnnxEncoder(path, model, threads=threads, int8=dtype == "int8")
-            model.encode = encoder.encode  # type: ignore[method-assign]
-        predictor = Predictor(model, tokenizer, device=dev, autocast_dtype=autocast, token_budget=token_budget,
-                              max_batch_size=max(batch_size, 1) * 4, relation_threshold=relation_threshold)
-        return cls(predictor, meta, batch_size, path=path)
+        component = JointComponent.from_model(model, tokenizer, dev, resolve_dtype(dtype, dev), **kwargs)
+        return cls(component, raw, batch_size, path=path)
 
-    def predict(self, docs: list[Document]) -> list[Prediction]:
-        """Entities and relations for each document; the documents are not changed."""
-        return self.predictor.predict([d.text for d in docs])
-
-    @staticmethod
-    def set_annotations(docs: list[Document], predictions: list[Prediction]) -> list[Document]:
-        """New documents carrying the predictions (input fields kept in ``meta``)."""
-        return [annotate(d, p) for d, p in zip(docs, predictions)]
+    def predict(self, docs: list[Document]) -> list[Document]:
+        """A copy of each document carrying its entities and relations (input fields kept in
+        ``meta``); the documents are not changed."""
+        return self.component.predict(docs)
 
     def __call__(self, texts: TextLike | list[TextLike]) -> Document | list[Document]:
         if isinstance(texts, (str, Document, dict)):
@@ -118,13 +121,13 @@ class Extractor:
     def _annotate(self, docs: list[Document], on_error: ErrorHandler | None) -> list[Document]:
         """Annotate a batch; if it fails, each document alone, so one bad document loses no other."""
         try:
-            return self.set_annotations(docs, self.predict(docs))
+            return self.predict(docs)
         except Exception:  # noqa: BLE001 - isolated below, document by document
             pass
         out = []
         for doc in docs:
             try:
-                out += self.set_annotations([doc], self.predict([doc]))
+                out += self.predict([doc])
             except Exception as exc:  # noqa: BLE001 - reported, never swallowed
                 error = DataError(f"document {doc.id!r}: the model cannot process it "
                                   f"({type(exc).__name__}: {exc})")

@@ -3,7 +3,7 @@ import pytest
 
 from dignitary.cli import main
 from dignitary.extractor import Extractor
-from dignitary.inference.onnx_backend import onnx_file
+from dignitary.inference.onnx_cache import onnx_file
 from dignitary.models.pretrained import save_pretrained
 
 

@@ -3,9 +3,8 @@ import pytest
 
 from dignitary.extractor import Extractor
 from dignitary.inference.batching import budget_batches
-from dignitary.inference.predictor import Predictor
 
-from tests.helpers import confident_tiny_model
+from tests.helpers import confident_tiny_model, predict_texts
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +22,7 @@ def _texts():
 
 
 def _run(model, tokenizer, texts, **kw):
-    preds = Predictor(model, tokenizer, **kw).predict(texts)
+    preds = predict_texts(model, tokenizer, texts, **kw)
     return [([(e.start, e.end, e.label) for e in p.entities], [(r.head, r.tail, r.label) for r in p.relations],
              [round(e.score, 4) for e in p.entities]) for p in preds]
 
@@ -43,7 +42,7 @@ def test_batch_size_order_and_bucketing_invariance(predictor_model, tiny_tokeniz
 
 def test_long_sentence_mentions_found_to_the_end(predictor_model, tiny_tokenizer):
     text = "Liu met Ma and " + "the minister of the party and " * 20 + "Maduro."
-    pred = Predictor(predictor_model, tiny_tokenizer).predict([text])[0]
+    pred = predict_texts(predictor_model, tiny_tokenizer, [text])[0]
     tokens = tiny_tokenizer(text, add_special_tokens=False)["input_ids"]
     assert len(tokens) > 3 * predictor_model.config.max_tokens
     # every predicted span lies inside the text, and some lie beyond the first window
@@ -84,7 +83,7 @@ def test_int8_quantized_model_finds_the_entities_of_fp32(tmp_path, predictor_mod
 
 
 def test_onnx_backend_matches_torch(tmp_path, predictor_model, tiny_tokenizer):
-    from dignitary.inference.onnx_backend import onnx_file
+    from dignitary.inference.onnx_cache import onnx_file
     from dignitary.models.pretrained import save_pretrained
 
     save_pretrained(predictor_model, tiny_tokenizer, tmp_path, half=False)

@@ -4,10 +4,9 @@ import weakref
 
 import pytest
 
-from dignitary.inference.predictor import Predictor
 from dignitary.models.inputs import Mention, candidate_pairs
 
-from tests.helpers import confident_tiny_model
+from tests.helpers import confident_tiny_model, predict_texts
 
 
 @pytest.fixture(scope="module")
@@ -42,17 +41,17 @@ def _live_states(model):
 
 def test_streamed_groups_give_the_same_predictions(model, tiny_tokenizer):
     texts = [LONG, "Ma Hui said China supports Venezuela.", ""]
-    reference = _summary(Predictor(model, tiny_tokenizer, stream_tokens=10**9).predict(texts))
+    reference = _summary(predict_texts(model, tiny_tokenizer, texts, stream_tokens=10**9))
     assert sum(len(r) for _, r in reference) > 10
     for stream_tokens in (1, 60, 500):  # 1: every long sentence takes the two-pass path
-        preds = Predictor(model, tiny_tokenizer, token_budget=60, stream_tokens=stream_tokens).predict(texts)
+        preds = predict_texts(model, tiny_tokenizer, texts, token_budget=60, stream_tokens=stream_tokens)
         assert _summary(preds) == reference
 
 
 def test_encoder_states_held_do_not_grow_with_the_document(model, tiny_tokenizer):
     record = _live_states(model)
     try:
-        Predictor(model, tiny_tokenizer, token_budget=60, stream_tokens=120).predict([LONG * 4])
+        predict_texts(model, tiny_tokenizer, [LONG * 4], token_budget=60, stream_tokens=120)
     finally:
         del model.encode
     assert len(record) > 40  # many encoder batches ...

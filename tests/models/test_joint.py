@@ -5,11 +5,11 @@ from dignitary.models.inputs import (
     collate_chunks,
     entity_mentions,
     make_chunks,
-    special_ids,
     tokenize_document,
 )
 from dignitary.models.joint import distance_bucket
 from dignitary.schema import Schema
+from dignitary.text.tokenizer import SubwordTokenizer
 
 
 def test_forward_shapes_and_schema_masking(tiny_model, tiny_tokenizer, toy_docs):
@@ -17,16 +17,17 @@ def test_forward_shapes_and_schema_masking(tiny_model, tiny_tokenizer, toy_docs)
     doc = toy_docs[0]
     tokens = tokenize_document(tiny_tokenizer, doc.text)
     chunks = make_chunks(0, tokens, 48)
-    start, end = special_ids(tiny_tokenizer)
-    batch = collate_chunks(chunks, [tokens], start, end, 0)
+    tokenizer = SubwordTokenizer.from_hf(tiny_tokenizer)
+    batch = collate_chunks(chunks, [tokens], tokenizer.start_id, tokenizer.end_id, tokenizer.pad_id).to("cpu")
     logits, hidden = tiny_model.encode(batch.input_ids, batch.attention_mask, batch.casing_ids)
     assert logits.shape == (*batch.input_ids.shape, len(schema.bio_labels()))
     assert hidden.shape[-1] == 32
     mentions = entity_mentions(doc, tokens, schema)
     cands = candidate_pairs(mentions, schema)
-    from dignitary.models.inputs import pair_tensors
+    from dignitary.models.inputs import pair_arrays
 
-    mb, pb, _ = pair_tensors([0], [chunks[0].start], [mentions], [cands], 4)
+    mb, pb, _ = pair_arrays([0], [chunks[0].start], [mentions], [cands], 4)
+    mb, pb = mb.to("cpu"), pb.to("cpu")
     rel = tiny_model.relation_logits(hidden, mb, pb)
     assert rel.shape == (len(cands), 4)
     assert torch.all(rel[~pb.allowed] <= -1e3)

@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from dignitary.extractor import Extractor
-from dignitary.inference.predictor import Predictor
+from dignitary.models.component import JointComponent
 from dignitary.models.pretrained import load_pretrained
 from dignitary.training import TrainConfig, Trainer
 
@@ -50,7 +50,7 @@ class TestEveryModelConfiguration:
 
     def test_save_and_load_keep_the_predictions(self, trained, tiny_tokenizer, toy_docs):
         _, _, model, out = trained
-        before = [d.to_dict() for d in Extractor(Predictor(model, tiny_tokenizer))(toy_docs)]
+        before = [d.to_dict() for d in Extractor(JointComponent.from_model(model, tiny_tokenizer))(toy_docs)]
         after = [d.to_dict() for d in Extractor.from_pretrained(out, device="cpu")(toy_docs)]
         assert sum(len(d["entities"]) for d in before) >= 5 and sum(len(d["relations"]) for d in before) >= 1
         assert after == before

@@ -56,8 +56,8 @@ def test_pseudo_label_skips_excluded_documents_and_keeps_scores(tmp_path, tiny_m
 def test_relation_scores_are_soft_targets_and_unsure_entities_are_masked(tiny_tokenizer):
     from dignitary.document import Document, Entity, Relation
     from dignitary.models.inputs import IGNORE
+    from dignitary.models.windows import build_windows
     from dignitary.schema import Schema
-    from dignitary.training.examples import build_windows
 
     text = "Liu Haixing, Minister of the International Department, met Maduro."
     doc = Document("p1", text, [Entity(0, 11, "PER", "T1", 0.9), Entity(13, 21, "TITLE", "T2", 0.8),
@@ -83,7 +83,6 @@ def test_pseudo_windows_learn_the_teacher_distributions(tmp_path, tiny_model_dir
     to the entropy of the teacher's distributions: the targets are the teacher's, not hard labels."""
     from dignitary.models.inputs import IGNORE
     from dignitary.training import TrainConfig, Trainer
-    from dignitary.training.examples import collate_windows
     from dignitary.training.pseudo import pseudo_label
 
     pool = tmp_path / "pool.jsonl"
@@ -102,8 +101,7 @@ def test_pseudo_windows_learn_the_teacher_distributions(tmp_path, tiny_model_dir
     loss, parts = trainer.loss(windows)
     assert len(trainer.teacher.cache) == len(windows)
 
-    n_rel = len(trainer.schema.relation_labels)
-    batch = collate_windows(windows, trainer.start_id, trainer.end_id, trainer.pad_id, n_rel)
+    batch = trainer.component.collate(windows).to("cpu")
     with torch.no_grad():
         logits, hidden = trainer.model.encode(batch.input_ids, batch.attention_mask, batch.casing_ids)
         p = torch.softmax(logits, dim=-1)

@@ -1,4 +1,4 @@
-"""The inference core."""
-from .predictor import Prediction, Predictor, annotate
+"""The inference core: the predictor and the encoders it runs a model through."""
+from .predictor import Predictor
 
-__all__ = ["Prediction", "Predictor", "annotate"]
+__all__ = ["Predictor"]

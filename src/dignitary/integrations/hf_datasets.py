@@ -71,7 +71,7 @@ class DatasetAnnotator:
 
     def __call__(self, batch: dict[str, list]) -> dict[str, list]:
         docs = [Document(str(i), text) for i, text in enumerate(batch[self.text_column])]
-        docs = self.extractor.set_annotations(docs, self.extractor.predict(docs))
+        docs = self.extractor.predict(docs)
         return {"entities": [_entity_rows(d) for d in docs], "relations": [_relation_rows(d) for d in docs]}
 
 

@@ -26,6 +26,10 @@ class ExtractionActor:
 
         self.extractor = Extractor.from_pretrained(model, device=device, dtype=dtype, batch_size=batch_size,
                                                    threads=threads)
+        if self.extractor.backend == "torch":
+            from ..device import set_torch_threads
+
+            set_torch_threads(threads)  # this worker process's own pool
 
     def annotate(self, docs: list[Document]) -> list[Outcome]:
         return annotate_batch(self.extractor, docs)

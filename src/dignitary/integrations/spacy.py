@@ -63,11 +63,9 @@ class DignitaryComponent:
             predictions = self.extractor.predict([Document(str(i), d.text) for i, d in enumerate(batch)])
             yield from self.set_annotations(batch, predictions)
 
-    def set_annotations(self, docs: list[Doc], predictions: list) -> list[Doc]:
-        """Write entities, spans and relations of each prediction onto its doc."""
-        annotated = self.extractor.set_annotations([Document(str(i), d.text) for i, d in enumerate(docs)],
-                                                   predictions)
-        for doc, result in zip(docs, annotated):
+    def set_annotations(self, docs: list[Doc], predictions: list[Document]) -> list[Doc]:
+        """Write entities, spans and relations of each predicted document onto its doc."""
+        for doc, result in zip(docs, predictions):
             self._annotate(doc, result)
         return docs
 
@@ -97,7 +95,7 @@ class DignitaryComponent:
 @Language.factory(
     "dignitary",
     assigns=["doc.ents", "doc.spans", "doc._.relations"],
-    default_config={"model": None, "device": "auto", "dtype": "auto", "backend": "torch", "threads": None,
+    default_config={"model": None, "device": "auto", "dtype": "auto", "backend": "auto", "threads": None,
                     "batch_size": 32, "overwrite_ents": True},
 )
 def make_dignitary(nlp: Language, name: str, model: Optional[str], device: str, dtype: str, backend: str,

@@ -4,19 +4,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
-import torch
+import numpy as np
 
 from ..document import Document
 from ..schema import Schema
-from ..text.alignment import char_span_to_token_span, tokenize_with_offsets
+from ..text.alignment import char_span_to_token_span
 from ..text.scripts import is_cjk
 from ..text.sentences import split_sentences
+from ..text.tokenizer import SubwordTokenizer
 from .casing import casing_ids
-from .joint import MAX_BETWEEN, MAX_RANK, MentionBatch, PairBatch
 
 IGNORE = -100
+MAX_RANK = 4  # pair features: same-label mentions nearer than the partner, counted up to this
+MAX_BETWEEN = 7  # pair features: mentions between the two, counted up to this
 
 
 @dataclass
@@ -92,12 +94,14 @@ def pair_features(mentions: list[Mention], i: int, j: int, among: Iterable[int] 
 
 
 def tokenize_document(tokenizer, text: str, use_casing: bool = True) -> DocumentTokens:
+    """The subword tokens of ``text``, sentence by sentence (one batched tokenizer call);
+    ``tokenizer``: a ``SubwordTokenizer`` or a Hugging Face fast tokenizer."""
     ids: list[int] = []
     offsets: list[tuple[int, int]] = []
     sentence_of: list[int] = []
     sentences: list[tuple[int, int]] = []
-    for s_idx, (s, e) in enumerate(split_sentences(text)):
-        tok = tokenize_with_offsets(tokenizer, text, s, e)
+    spans = split_sentences(text)
+    for s_idx, tok in enumerate(SubwordTokenizer.from_hf(tokenizer).encode_spans(text, spans)):
         first = len(ids)
         ids += tok.input_ids
         offsets += tok.offsets
@@ -280,49 +284,117 @@ def relation_targets(doc: Document, mentions: list[Mention], candidates: list[Ca
 
 
 @dataclass
-class EncoderBatch:
-    """Padded encoder inputs of several chunks; position ``p`` of row ``r`` is document token
-    ``chunk.start + p - 1`` (position 0 holds the start token)."""
+class WindowPairs:
+    """The pairs one window scores: the mentions they join (indices into the document's mention
+    list, in first-use order) and the candidates, whose ``head``/``tail`` index ``mentions``."""
 
-    input_ids: torch.Tensor
-    attention_mask: torch.Tensor
-    casing_ids: torch.Tensor
+    mentions: list[int] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def window_pairs(chunks: list[Chunk], mentions: list[Mention], candidates: list[Candidate],
+                 ) -> dict[int, WindowPairs]:
+    """The one rule for which window scores which pair, in training and in inference.
+
+    ``chunks`` are consecutive windows of one document (in order), ``candidates`` index
+    ``mentions`` (document token coordinates). Each pair goes to the window that holds both
+    mentions whose centre is nearest the pair's (the first on a tie); a pair no window holds
+    is not scored. Returns, by chunk index, the windows that score any pair.
+    """
+    starts = [c.start for c in chunks]
+    ends = [c.end for c in chunks]
+    out: dict[int, WindowPairs] = {}
+    local: dict[int, dict[int, int]] = {}
+    for cand in candidates:
+        h, t = mentions[cand.head], mentions[cand.tail]
+        lo, hi = min(h.start, t.start), max(h.end, t.end)
+        holders = range(bisect_left(ends, hi), bisect_right(starts, lo))
+        if not holders:
+            continue
+        centre = (lo + hi) / 2
+        k = min(holders, key=lambda k: (abs((starts[k] + ends[k]) / 2 - centre), k))
+        window = out.setdefault(k, WindowPairs())
+        index = local.setdefault(k, {})
+        for m in (cand.head, cand.tail):
+            if m not in index:
+                index[m] = len(window.mentions)
+                window.mentions.append(m)
+        window.candidates.append(Candidate(index[cand.head], index[cand.tail], cand.allowed, cand.target,
+                                           cand.features))
+    return out
+
+
+def to_tensor(array: Any, device: Any) -> Any:
+    import torch
+
+    return torch.as_tensor(array, device=device)
+
+
+@dataclass
+class EncoderBatch:
+    """Padded encoder inputs of several chunks (int64 arrays); position ``p`` of row ``r`` is
+    document token ``chunk.start + p - 1`` (position 0 holds the start token)."""
+
+    input_ids: Any  # (B, T): numpy, or torch after ``to``
+    attention_mask: Any
+    casing_ids: Any
     chunks: list[Chunk]
 
-    def to(self, device: torch.device) -> "EncoderBatch":
-        return EncoderBatch(self.input_ids.to(device), self.attention_mask.to(device),
-                            self.casing_ids.to(device), self.chunks)
+    def to(self, device: Any) -> "EncoderBatch":
+        """The same batch as torch tensors on ``device``."""
+        return EncoderBatch(to_tensor(self.input_ids, device), to_tensor(self.attention_mask, device),
+                            to_tensor(self.casing_ids, device), self.chunks)
 
 
-def special_ids(tokenizer) -> tuple[int, int]:
-    start = tokenizer.cls_token_id if tokenizer.cls_token_id is not None else tokenizer.bos_token_id
-    end = tokenizer.sep_token_id if tokenizer.sep_token_id is not None else tokenizer.eos_token_id
-    if start is None or end is None:
-        raise ValueError("tokenizer has neither CLS/SEP nor BOS/EOS tokens")
-    return start, end
+@dataclass
+class MentionBatch:
+    """Mentions to pool: chunk row, token span ``[start, end)`` (chunk coordinates) and label id."""
+
+    row: Any  # (M,) int64: numpy, or torch after ``to``
+    start: Any
+    end: Any
+    label: Any
+
+    def to(self, device: Any) -> "MentionBatch":
+        return MentionBatch(*(to_tensor(a, device) for a in (self.row, self.start, self.end, self.label)))
+
+
+@dataclass
+class PairBatch:
+    """Candidate pairs as indices into a ``MentionBatch``, with a mask of the labels the schema allows."""
+
+    head: Any  # (P,) int64
+    tail: Any
+    allowed: Any  # (P, R) bool
+    features: Any  # (P, 3) int64: tail rank, head rank, mentions between
+
+    def to(self, device: Any) -> "PairBatch":
+        return PairBatch(*(to_tensor(a, device) for a in (self.head, self.tail, self.allowed, self.features)))
 
 
 def collate_chunks(chunks: list[Chunk], doc_tokens: list[DocumentTokens], start_id: int, end_id: int,
                    pad_id: int) -> EncoderBatch:
+    """Encoder inputs of ``chunks`` (numpy), each framed by the start and end tokens and padded."""
     width = max(len(c) for c in chunks) + 2
-    ids = torch.full((len(chunks), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(chunks), width), dtype=torch.long)
-    casing = torch.zeros((len(chunks), width), dtype=torch.long)
+    ids = np.full((len(chunks), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(chunks), width), dtype=np.int64)
+    casing = np.zeros((len(chunks), width), dtype=np.int64)
     for r, c in enumerate(chunks):
         toks = doc_tokens[c.doc]
         n = len(c)
         ids[r, 0] = start_id
-        ids[r, 1:n + 1] = torch.tensor(toks.input_ids[c.start:c.end], dtype=torch.long)
+        ids[r, 1:n + 1] = toks.input_ids[c.start:c.end]
         ids[r, n + 1] = end_id
         mask[r, :n + 2] = 1
-        casing[r, 1:n + 1] = torch.tensor(toks.casing[c.start:c.end], dtype=torch.long)
+        casing[r, 1:n + 1] = toks.casing[c.start:c.end]
     return EncoderBatch(ids, mask, casing, chunks)
 
 
-def pair_tensors(rows: list[int], chunk_starts: list[int], mention_lists: list[list[Mention]],
-                 candidate_lists: list[list[Candidate]], n_rel: int,
-                 ) -> tuple[MentionBatch, PairBatch, torch.Tensor | None]:
-    """Stack the mentions and candidates of several chunks into tensors (chunk coordinates)."""
+def pair_arrays(rows: list[int], chunk_starts: list[int], mention_lists: list[list[Mention]],
+                candidate_lists: list[list[Candidate]], n_rel: int,
+                ) -> tuple[MentionBatch, PairBatch, np.ndarray | None]:
+    """Stack the mentions and candidates of several chunks (chunk coordinates, numpy); the
+    relation targets too when any candidate exists."""
     m_row: list[int] = []
     m_start: list[int] = []
     m_end: list[int] = []
@@ -345,10 +417,9 @@ def pair_tensors(rows: list[int], chunk_starts: list[int], mention_lists: list[l
             allowed.append(c.allowed)
             targets.append(c.target or [0.0] * n_rel)
             features.append(c.features)
-    mb = MentionBatch(torch.tensor(m_row, dtype=torch.long), torch.tensor(m_start, dtype=torch.long),
-                      torch.tensor(m_end, dtype=torch.long), torch.tensor(m_label, dtype=torch.long))
-    pb = PairBatch(torch.tensor(p_head, dtype=torch.long), torch.tensor(p_tail, dtype=torch.long),
-                   torch.tensor(allowed, dtype=torch.bool).reshape(-1, n_rel),
-                   torch.tensor(features, dtype=torch.long).reshape(-1, 3))
-    tgt = torch.tensor(targets, dtype=torch.float).reshape(-1, n_rel) if targets else None
+    mb = MentionBatch(*(np.array(a, dtype=np.int64) for a in (m_row, m_start, m_end, m_label)))
+    pb = PairBatch(np.array(p_head, dtype=np.int64), np.array(p_tail, dtype=np.int64),
+                   np.array(allowed, dtype=bool).reshape(-1, n_rel),
+                   np.array(features, dtype=np.int64).reshape(-1, 3))
+    tgt = np.array(targets, dtype=np.float32).reshape(-1, n_rel) if targets else None
     return mb, pb, tgt

@@ -1,17 +1,13 @@
 """The joint model: a Hugging Face encoder, a BIO tagging head and a relation head over mention pairs."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import torch
 from torch import nn
 
 from ..schema import Schema
 from .casing import NUM_CASING_IDS
 from .config import HeadConfig
-
-MAX_RANK = 4
-MAX_BETWEEN = 7
+from .inputs import MAX_BETWEEN, MAX_RANK, MentionBatch, PairBatch
 
 NUM_DISTANCE_BUCKETS = 16
 
@@ -28,33 +24,6 @@ def max_pool_spans(hidden: torch.Tensor, row: torch.Tensor, start: torch.Tensor,
     inside = (positions[None, :] >= start[:, None]) & (positions[None, :] < end[:, None])
     pooled = hidden[row].masked_fill(~inside[:, :, None], torch.finfo(hidden.dtype).min).max(dim=1).values
     return torch.where(inside.any(dim=1)[:, None], pooled, torch.zeros_like(pooled))
-
-
-@dataclass
-class MentionBatch:
-    """Mentions to pool: chunk row, token span ``[start, end)`` (chunk coordinates) and label id."""
-
-    row: torch.Tensor
-    start: torch.Tensor
-    end: torch.Tensor
-    label: torch.Tensor
-
-    def to(self, device: torch.device) -> "MentionBatch":
-        return MentionBatch(*(t.to(device) for t in (self.row, self.start, self.end, self.label)))
-
-
-@dataclass
-class PairBatch:
-    """Candidate pairs as indices into a ``MentionBatch``, with a mask of the labels the schema allows."""
-
-    head: torch.Tensor
-    tail: torch.Tensor
-    allowed: torch.Tensor  # (P, R) bool
-    features: torch.Tensor  # (P, 3): tail rank, head rank, mentions between
-
-    def to(self, device: torch.device) -> "PairBatch":
-        return PairBatch(self.head.to(device), self.tail.to(device), self.allowed.to(device),
-                         self.features.to(device))
 
 
 class JointModel(nn.Module):

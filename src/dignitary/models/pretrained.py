@@ -14,14 +14,11 @@ from transformers import AutoModel, AutoTokenizer
 from transformers.utils import logging as hf_logging
 
 from ..errors import DignitaryError
-from ..schema import Schema
-from .config import HeadConfig
 from .joint import JointModel
+from .metadata import FORMAT_VERSION, META_FILE, load_model_meta
 
 HEADS_FILE = "dignitary_heads.safetensors"
-META_FILE = "dignitary.json"
 hf_logging.disable_progress_bar()
-FORMAT_VERSION = 1
 
 
 def load_encoder(path: str | Path, dtype: torch.dtype = torch.float32):
@@ -63,18 +60,13 @@ def save_pretrained(model: JointModel, tokenizer, path: str | Path, half: bool =
 def load_pretrained(path: str | Path, dtype: torch.dtype = torch.float32) -> tuple[JointModel, object, dict]:
     """The joint model, its tokenizer and the metadata stored in ``dignitary.json``."""
     path = Path(path)
-    meta_path = path / META_FILE
-    if not meta_path.is_file():
-        raise DignitaryError(f"{path}: not a dignitary model (no {META_FILE})")
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    if meta.get("format_version") != FORMAT_VERSION:
-        raise DignitaryError(f"{path}: unsupported model format {meta.get('format_version')!r}")
+    meta = load_model_meta(path)
     encoder, tokenizer = load_encoder(path, dtype=dtype)
-    model = JointModel(encoder, Schema.from_dict(meta["schema"]), HeadConfig.from_dict(meta["heads"]))
+    model = JointModel(encoder, meta.schema, meta.heads)
     heads = {k: v.to(dtype) if v.is_floating_point() else v for k, v in load_file(str(path / HEADS_FILE)).items()}
     missing, unexpected = model.load_state_dict(heads, strict=False)
     missing = [k for k in missing if not k.startswith("encoder.")]
     if missing or unexpected:
         raise DignitaryError(f"{path}: heads do not match the model (missing {missing}, unexpected {unexpected})")
     model.eval()
-    return model, tokenizer, meta
+    return model, tokenizer, meta.raw

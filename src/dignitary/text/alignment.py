@@ -21,24 +21,28 @@ class TokenizedText:
 
 
 def tokenize_with_offsets(tokenizer, text: str, start: int = 0, end: int | None = None) -> TokenizedText:
-    """Tokenize ``text[start:end]`` with a fast tokenizer; offsets refer to ``text``.
+    """Tokenize ``text[start:end]`` with a fast tokenizer (or a ``SubwordTokenizer``); offsets refer
+    to ``text``, trimmed of surrounding whitespace so that a token never claims a space."""
+    from .tokenizer import SubwordTokenizer
 
-    Offsets are trimmed of surrounding whitespace so that a token never claims a space.
-    """
     end = len(text) if end is None else end
-    piece = text[start:end]
-    enc = tokenizer(piece, add_special_tokens=False, return_offsets_mapping=True, return_attention_mask=False)
-    ids, offsets = [], []
-    for tid, (s, e) in zip(enc["input_ids"], enc["offset_mapping"]):
+    return SubwordTokenizer.from_hf(tokenizer).encode_spans(text, [(start, end)])[0]
+
+
+def trim_offsets(piece: str, start: int, ids: Sequence[int], offsets: Sequence[tuple[int, int]]) -> TokenizedText:
+    """Token ids and offsets of ``piece`` (which starts at ``start`` of its text): offsets moved into
+    the text and trimmed of surrounding whitespace; tokens that cover no character dropped."""
+    kept_ids, kept = [], []
+    for tid, (s, e) in zip(ids, offsets):
         while s < e and piece[s].isspace():
             s += 1
         while e > s and piece[e - 1].isspace():
             e -= 1
         if s >= e:
             continue
-        ids.append(tid)
-        offsets.append((s + start, e + start))
-    return TokenizedText(ids, offsets)
+        kept_ids.append(tid)
+        kept.append((s + start, e + start))
+    return TokenizedText(kept_ids, kept)
 
 
 def char_span_to_token_span(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

@@ -14,8 +14,9 @@ import torch
 from torch import nn
 
 from ..errors import DignitaryError
+from ..models.inputs import IGNORE
 from ..models.pretrained import load_pretrained
-from .examples import TrainBatch, TrainWindow, collate_windows
+from ..models.windows import TrainBatch, TrainWindow, collate_windows
 
 
 def encoder_layers(encoder: nn.Module) -> nn.ModuleList:
@@ -63,13 +64,12 @@ class TeacherTargets:
     @torch.no_grad()
     def _fill(self, windows: list[TrainWindow]) -> None:
         n_rel = len(self.model.schema.relation_labels)
-        batch = collate_windows(windows, *self.ids, n_rel)
-        tag_logits, hidden = self.model.encode(batch.input_ids.to(self.device), batch.attention_mask.to(self.device),
-                                               batch.casing_ids.to(self.device))
+        batch = collate_windows(windows, *self.ids, n_rel).to(self.device)
+        tag_logits, hidden = self.model.encode(batch.input_ids, batch.attention_mask, batch.casing_ids)
         tag_probs = torch.softmax(tag_logits.float(), dim=-1).cpu().numpy()
         pair_probs = np.zeros((0, n_rel), dtype=np.float32)
         if batch.pair_targets is not None and len(batch.pair_targets):
-            logits = self.model.relation_logits(hidden, batch.mentions.to(self.device), batch.pairs.to(self.device))
+            logits = self.model.relation_logits(hidden, batch.mentions, batch.pairs)
             pair_probs = torch.sigmoid(logits.float()).cpu().numpy()
         row = 0
         for r, w in enumerate(windows):
@@ -77,19 +77,22 @@ class TeacherTargets:
             self.cache[self.key(w)] = (tag_probs[r, 1:len(w.tags) + 1].astype(np.float16), pair_probs[row:row + n])
             row += n
 
-    def apply(self, windows: list[TrainWindow], batch: TrainBatch, tag_target: torch.Tensor,
-              pair_target: torch.Tensor | None) -> None:
-        """Overwrite the targets of the pseudo-labelled windows of ``batch`` with the teacher's
-        distributions (``tag_target``: ``(B, T, n_tags)``, ``pair_target``: ``(P, R)``)."""
+    def apply(self, windows: list[TrainWindow], batch: TrainBatch) -> None:
+        """Give ``batch`` (collated, numpy) the teacher's targets for its pseudo-labelled windows:
+        ``tag_distributions`` (one-hot gold tags elsewhere) and the pairs' probabilities."""
         missing = [w for w in windows if w.pseudo and self.key(w) not in self.cache]
         if missing:
             self._fill(missing)
+        n_tags = len(self.model.tags)
+        tags = np.asarray(batch.tags)
+        soft = np.eye(n_tags, dtype=np.float32)[np.clip(tags, 0, None)] * (tags != IGNORE)[..., None]
         row = 0
         for r, w in enumerate(windows):
             n = len(w.candidates)
             if w.pseudo:
-                tags, pairs = self.cache[self.key(w)]
-                tag_target[r, 1:len(w.tags) + 1] = torch.from_numpy(tags.astype(np.float32))
-                if pair_target is not None and n:
-                    pair_target[row:row + n] = torch.from_numpy(pairs)
+                tag_probs, pair_probs = self.cache[self.key(w)]
+                soft[r, 1:len(w.tags) + 1] = tag_probs
+                if batch.pair_targets is not None and n:
+                    batch.pair_targets[row:row + n] = pair_probs
             row += n
+        batch.tag_distributions = soft

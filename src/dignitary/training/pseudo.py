@@ -3,7 +3,7 @@
 ``dignitary pseudo-label --model TEACHER UNLABELED.jsonl -o PSEUDO.standoff.jsonl --exclude DEV...``
 writes a standoff file (no text: the pool may be third-party) whose entities and relations carry
 the teacher's scores. Relations are kept down to ``relation_floor``, so their scores act as soft
-targets (``training/examples.relation_targets``); documents of the ``exclude`` files (dev sets,
+targets (``models/inputs.relation_targets``); documents of the ``exclude`` files (dev sets,
 already annotated training articles) are skipped by id and by text, so no dev text is trained on.
 """
 from __future__ import annotations

@@ -10,19 +10,21 @@ import torch
 
 from ..document import Document
 from ..evaluation.metrics import evaluate_documents
-from ..inference.predictor import Prediction, Predictor, annotate
-from ..models.pretrained import META_FILE, load_pretrained
+from ..models.component import JointComponent
+from ..models.metadata import META_FILE
+from ..models.pretrained import load_pretrained
 
 CANDIDATES = tuple(np.round(np.arange(0.2, 0.751, 0.05), 2))
 
 
-def sweep_thresholds(predictions: list[Prediction], docs: list[Document], schema,
+def sweep_thresholds(predictions: list[Document], docs: list[Document], schema,
                      candidates=CANDIDATES) -> dict[float, float]:
-    """Relation micro F1 on ``docs`` for each threshold, from one low-threshold prediction pass."""
+    """Relation micro F1 on the gold ``docs`` for each threshold, from one low-threshold
+    prediction pass (``predictions``: the predicted documents, in the same order)."""
     scores = {}
     for threshold in candidates:
         kept = [replace(p, relations=[r for r in p.relations if r.score >= threshold]) for p in predictions]
-        report = evaluate_documents(docs, [annotate(d, p) for d, p in zip(docs, kept)], schema)
+        report = evaluate_documents(docs, kept, schema)
         scores[float(threshold)] = report.relations.micro.f1
     return scores
 
@@ -33,9 +35,9 @@ def tune_relation_threshold(model_dir: str | Path, dev_docs: list[Document], dev
     model_dir = Path(model_dir)
     model, tokenizer, _ = load_pretrained(model_dir)
     model.to(device)
-    predictor = Predictor(model, tokenizer, device=device, autocast_dtype=autocast_dtype,
-                          relation_threshold=min(CANDIDATES))
-    predictions = predictor.predict([d.text for d in dev_docs])
+    component = JointComponent.from_model(model, tokenizer, device, autocast_dtype,
+                                          relation_threshold=min(CANDIDATES))
+    predictions = component.predict(dev_docs)
     sweep = sweep_thresholds(predictions, dev_docs, model.schema)
     top = max(sweep.values())
     # among thresholds within half a point of the best, the one nearest 0.5 (dev sets are small)

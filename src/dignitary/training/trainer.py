@@ -12,26 +12,24 @@ from typing import Any
 
 import numpy as np
 import torch
-from torch.nn import functional as F
 from tqdm.auto import tqdm
 from transformers import get_linear_schedule_with_warmup
 
 from ..device import resolve_device
 from ..document import Document
 from ..errors import DignitaryError
-from ..evaluation.metrics import EvaluationReport, evaluate_documents
-from ..inference.predictor import Predictor, annotate
+from ..evaluation.metrics import evaluate_documents
+from ..models.component import JointComponent
 from ..models.config import HeadConfig
-from ..models.inputs import IGNORE, special_ids
 from ..models.joint import JointModel
 from ..models.pretrained import load_encoder, save_pretrained
+from ..models.windows import TrainWindow
 from ..schema import Schema
 from ..standoff import load_documents
 from .augment import mention_pool, swap_mentions
 from .checkpoint import load_checkpoint, save_checkpoint
 from .config import TrainConfig
 from .distill import TeacherTargets, student_from_teacher
-from .examples import TrainWindow, build_windows, collate_windows
 from .threshold import tune_relation_threshold
 
 log = logging.getLogger(__name__)
@@ -46,14 +44,6 @@ def seed_everything(seed: int, deterministic: bool) -> None:
         os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
         torch.use_deterministic_algorithms(True)
         torch.backends.cudnn.benchmark = False
-
-
-def evaluate_model(model: JointModel, tokenizer, docs: list[Document], device: torch.device,
-                   autocast_dtype: torch.dtype | None = None) -> EvaluationReport:
-    predictor = Predictor(model, tokenizer, device=device, autocast_dtype=autocast_dtype)
-    predictions = predictor.predict([d.text for d in docs])
-    predicted = [annotate(d, p) for d, p in zip(docs, predictions)]
-    return evaluate_documents(docs, predicted, model.schema)
 
 
 def read_training_file(path: str | Path, schema: Schema, text_files: list[str] | None = None) -> list[Document]:
@@ -110,12 +100,12 @@ class Trainer:
         self.train_docs += pseudo_docs
         self.dev_docs = read_training_file(config.dev_file, self.schema, config.text_files) if config.dev_file else []
         self.autocast = torch.bfloat16 if self.device.type == "cuda" else None
-        self.start_id, self.end_id = special_ids(tokenizer)
-        self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+        self.component = JointComponent.from_model(self.model, tokenizer, self.device, self.autocast)
         self.rng = random.Random(config.seed)
         self.pool = mention_pool(self.train_docs)
+        ids = self.component.tokenizer
         self.teacher = (TeacherTargets(config.teacher, tokenizer, self.model.config.casing, self.device,
-                                       self.start_id, self.end_id, self.pad_id)
+                                       ids.start_id, ids.end_id, ids.pad_id)
                         if config.teacher and config.pseudo_files else None)
 
     # ---- data ------------------------------------------------------------------
@@ -123,8 +113,7 @@ class Trainer:
         docs = list(self.train_docs)
         if self.config.augment_swap > 0:
             docs += [swap_mentions(d, self.pool, self.rng, self.config.augment_swap) for d in self.train_docs]
-        windows = build_windows(docs, self.tokenizer, self.schema, self.config.max_tokens, self.config.casing,
-                                self.pseudo_ids, self.config.pseudo_min_score)
+        windows = self.component.preprocess(docs, self.pseudo_ids, self.config.pseudo_min_score)
         self.rng.shuffle(windows)
         return windows
 
@@ -147,28 +136,12 @@ class Trainer:
         return optimizer, scheduler
 
     def loss(self, windows: list[TrainWindow]) -> tuple[torch.Tensor, dict[str, float]]:
-        """Cross-entropy of the tags and binary cross-entropy of the pair labels, against the gold
-        targets, or against the teacher's distributions for pseudo-labelled windows."""
-        n_rel = len(self.schema.relation_labels)
-        batch = collate_windows(windows, self.start_id, self.end_id, self.pad_id, n_rel)
-        ids, mask = batch.input_ids.to(self.device), batch.attention_mask.to(self.device)
-        tags = batch.tags.to(self.device)
-        tag_target = F.one_hot(tags.clamp(min=0), len(self.model.tags)).float() * (tags != IGNORE)[..., None]
-        pair_target = batch.pair_targets.to(self.device) if batch.pair_targets is not None else None
+        """The joint loss of a batch of windows (``JointComponent.forward_loss``); pseudo-labelled
+        windows learn the teacher's distributions when there is one."""
+        batch = self.component.collate(windows)
         if self.teacher is not None:
-            self.teacher.apply(windows, batch, tag_target, pair_target)
-        with torch.autocast(self.device.type, dtype=self.autocast or torch.float32, enabled=self.autocast is not None):
-            tag_logits, hidden = self.model.encode(ids, mask, batch.casing_ids.to(self.device))
-            log_probs = F.log_softmax(tag_logits.float(), dim=-1)
-            counted = tag_target.sum(dim=-1) > 0
-            tag_loss = -(tag_target * log_probs).sum(dim=-1)[counted].sum() / counted.sum().clamp(min=1)
-            rel_loss = torch.zeros((), device=self.device)
-            if pair_target is not None and len(pair_target):
-                pairs = batch.pairs.to(self.device)
-                logits = self.model.relation_logits(hidden, batch.mentions.to(self.device), pairs).float()
-                rel_loss = F.binary_cross_entropy_with_logits(logits[pairs.allowed], pair_target[pairs.allowed])
-        total = tag_loss + self.config.relation_weight * rel_loss
-        return total, {"tag": tag_loss.item(), "rel": rel_loss.item()}
+            self.teacher.apply(windows, batch)
+        return self.component.forward_loss(batch, self.config.relation_weight)
 
     # ---- loop ----------------------------------------------------------------------
     def fit(self) -> dict[str, Any]:
@@ -200,7 +173,7 @@ class Trainer:
                                 rel=f"{parts['rel']:.3f}")
             record: dict[str, Any] = {"epoch": epoch, "loss": float(np.mean(losses)) if losses else 0.0}
             if self.dev_docs:
-                report = evaluate_model(self.model, self.tokenizer, self.dev_docs, self.device, self.autocast)
+                report = evaluate_documents(self.dev_docs, self.component.predict(self.dev_docs), self.schema)
                 record.update(report.summary())
                 score = record["entity_f1"] + record["relation_f1"]
                 if score > state["best_score"]:

@@ -1,7 +1,7 @@
 """Constrained Viterbi, word boundaries and the trimming of edge words."""
 import numpy as np
 
-from dignitary.models.decoding import continuation_mask, spans_from_tags, transition_mask, trim_span, viterbi
+from dignitary.inference.decoding import continuation_mask, spans_from_tags, transition_mask, trim_span, viterbi
 from dignitary.models.inputs import word_starts
 
 TAGS = ["O", "B-PER", "I-PER"]
@@ -51,3 +51,20 @@ def test_word_starts_keep_a_dotted_acronym_one_word():
     assert [starts[(p, s)] for p, s in [("p", 25), (".", 26), ("m", 27), (".", 28)]] == [True, False, False, False]
     assert starts[("S", 36)] is False and starts[(",", 37)] is True  # "U.S," keeps its comma apart
     assert [starts[(p, s)] for p, s in [("J", 39), ("R", 41), ("R", 43), (".", 44)]] == [True, False, False, False]
+
+
+def test_viterbi_batch_equals_viterbi_sentence_by_sentence():
+    import numpy as np
+
+    from dignitary.inference.decoding import viterbi_batch
+
+    tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG"]
+    allowed, start = transition_mask(tags)
+    within = continuation_mask(tags)
+    rng = np.random.default_rng(0)
+    lengths = [7, 1, 0, 12, 3, 12]
+    logprobs = [np.log(rng.dirichlet(np.ones(len(tags)), size=n)).astype(np.float32) for n in lengths]
+    continues = [rng.random(n) < 0.3 for n in lengths]
+    expected = [viterbi(lp, allowed, start, c, within) for lp, c in zip(logprobs, continues)]
+    assert viterbi_batch(logprobs, allowed, start, continues, within) == expected
+    assert any(expected) and viterbi_batch([], allowed, start, [], within) == []
