@@ -48,6 +48,8 @@ def test_extract_jsonl_txt_and_folders_with_bad_records(tmp_path, model_dir):
 class _KnownAnnotations:
     """Stands for a model: gives each document the annotations of the same id in ``gold``."""
 
+    backend = "stand-in"  # neither torch nor onnx: the CLI sets no thread pool for it
+
     def __init__(self, gold):
         self.gold = {d.id: d for d in gold}
 
