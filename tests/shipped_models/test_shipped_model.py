@@ -58,12 +58,43 @@ def test_extracts_the_guideline_example(extractor):
     assert ("Remigio Ceballos", "has_title", "Ambassador") in rels
 
 
-def test_make_run_style_extraction_of_seeds(tmp_path):
+REFERENCE = REPO / "tests" / "shipped_models" / "seeds.expected.jsonl"
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    """``dignitary extract seeds`` as ``make run`` runs it: the output file and the tables folder."""
     from dignitary.cli import main
 
+    tmp_path = tmp_path_factory.mktemp("seeds")
     out = tmp_path / "seeds.jsonl"
     assert main(["extract", str(REPO / "seeds"), "-o", str(out), "--tables", str(tmp_path), "--no-progress",
                  "--device", "cpu"]) == 0
+    return out, tmp_path
+
+
+def test_seed_extraction_matches_the_reference(seed_run):
+    """The shipped model's output on the seeds is the reference's: the same entities and relations,
+    scores equal to the printed precision. A change of model or of inference code that changes any
+    of them fails here; after an intended change, rewrite the reference with
+    ``dignitary extract seeds -o tests/shipped_models/seeds.expected.jsonl --no-progress --device cpu``
+    (and ``cmp`` the two files for a byte-identical check on one machine)."""
+    out, _ = seed_run
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    want = [json.loads(line) for line in REFERENCE.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in got] == [r["id"] for r in want]
+    for g, w in zip(got, want):
+        assert g["text"] == w["text"]
+        assert [(e["id"], e["start"], e["end"], e["label"]) for e in g["entities"]] == \
+            [(e["id"], e["start"], e["end"], e["label"]) for e in w["entities"]], g["id"]
+        assert [(r["head"], r["tail"], r["label"]) for r in g["relations"]] == \
+            [(r["head"], r["tail"], r["label"]) for r in w["relations"]], g["id"]
+        scores = [x["score"] for x in g["entities"] + g["relations"]]
+        assert scores == pytest.approx([x["score"] for x in w["entities"] + w["relations"]], abs=2e-3)
+
+
+def test_make_run_style_extraction_of_seeds(seed_run):
+    out, tmp_path = seed_run
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == len(list((REPO / "seeds").glob("*.txt")))
     assert all(r["entities"] for r in records)

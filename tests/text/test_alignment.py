@@ -76,3 +76,17 @@ def test_cjk_words_without_spaces_are_mention_boundaries(tiny_tokenizer, words, 
     starts = word_starts(text, tok.offsets)
     first = char_span_to_token_span(tok.offsets, start, end)[0]
     assert starts[first], (text, start)
+
+
+def test_a_bare_word_start_marker_is_dropped_so_offsets_never_overlap():
+    """SentencePiece gives a piece-initial "▁" the first character when the word after it has no
+    "▁word" entry ("▁" (0, 1), "EMI" (0, 3)): the marker covers nothing of its own."""
+    from dignitary.text.alignment import trim_offsets
+
+    tok = trim_offsets("EMI shares", 10, [5, 7, 8, 9], [(0, 1), (0, 3), (3, 9), (9, 10)])
+    assert tok.input_ids == [7, 8, 9]
+    assert tok.offsets == [(10, 13), (14, 19), (19, 20)]
+    partial = trim_offsets("ab", 0, [1, 2], [(0, 2), (1, 2)])  # a token inside its predecessor: nothing of its own
+    assert partial.input_ids == [1] and partial.offsets == [(0, 2)]
+    shifted = trim_offsets("abc", 0, [1, 2], [(0, 2), (1, 3)])  # a partial overlap: it keeps what is its own
+    assert shifted.offsets == [(0, 2), (2, 3)]

@@ -31,8 +31,11 @@ def tokenize_with_offsets(tokenizer, text: str, start: int = 0, end: int | None 
 
 def trim_offsets(piece: str, start: int, ids: Sequence[int], offsets: Sequence[tuple[int, int]]) -> TokenizedText:
     """Token ids and offsets of ``piece`` (which starts at ``start`` of its text): offsets moved into
-    the text and trimmed of surrounding whitespace; tokens that cover no character dropped."""
-    kept_ids, kept = [], []
+    the text and trimmed of surrounding whitespace; tokens that cover no character of their own
+    dropped: those of whitespace, and a bare word-start marker that SentencePiece tokenizers give
+    the first character of a piece ("▁" (0, 1) before "EMI" (0, 3)), so offsets never overlap."""
+    kept_ids: list[int] = []
+    kept: list[tuple[int, int]] = []
     for tid, (s, e) in zip(ids, offsets):
         while s < e and piece[s].isspace():
             s += 1
@@ -40,6 +43,14 @@ def trim_offsets(piece: str, start: int, ids: Sequence[int], offsets: Sequence[t
             e -= 1
         if s >= e:
             continue
+        if kept and s < kept[-1][1] - start:  # overlaps the token before: that one is the bare marker
+            if kept[-1][0] - start == s and kept[-1][1] - start <= e:
+                kept_ids.pop()
+                kept.pop()
+            else:
+                s = kept[-1][1] - start
+                if s >= e:
+                    continue
         kept_ids.append(tid)
         kept.append((s + start, e + start))
     return TokenizedText(kept_ids, kept)
