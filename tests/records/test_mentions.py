@@ -15,7 +15,8 @@ def test_a_portfolio_and_its_office_are_one_title():
                                ("Lima", "GPE")], [(3, 1, "has_title"), (3, 2, "has_title")])
     joined = joined_mentions(doc)
     assert ("trade and industry minister", "TITLE") in _spans(joined)
-    assert [(p.person, p.title) for p in build_records([doc]).positions] == [("Ana Ruiz", "trade and industry minister")]
+    rows = [(p.person, p.title) for p in build_records([doc]).positions]
+    assert rows == [("Ana Ruiz", "trade and industry minister")]
 
 
 def test_an_office_of_a_portfolio_keeps_the_body_of_either_piece():
