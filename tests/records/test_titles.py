@@ -47,11 +47,18 @@ def test_a_minister_in_a_city_keeps_the_city():
     assert _positions(doc) == {("Hugo Paz", "Minister", "Quito")}
 
 
-def test_coordinated_titles_before_a_name_are_both_held():
-    text = "Senator and Party Treasurer Ana Ruiz joined the trade mission."
-    doc = annotate("d", text, [("Senator", "TITLE"), ("Party Treasurer", "TITLE"), ("Ana Ruiz", "PER")],
+def test_coordinated_titles_of_one_body_before_a_name_are_both_held():
+    text = "Foo Party treasurer and spokeswoman Ana Ruiz joined the trade mission."
+    doc = annotate("d", text, [("Foo Party", "ORG"), ("treasurer", "TITLE"), ("spokeswoman", "TITLE"),
+                               ("Ana Ruiz", "PER")], [(2, 1, "title_at"), (4, 3, "has_title")])
+    assert _positions(doc) == {("Ana Ruiz", "treasurer", "Foo Party"), ("Ana Ruiz", "spokeswoman", "Foo Party")}
+
+
+def test_coordinated_titles_with_no_body_may_be_two_people():
+    text = "Chancellor and Governor Ana Ruiz at the signing."
+    doc = annotate("d", text, [("Chancellor", "TITLE"), ("Governor", "TITLE"), ("Ana Ruiz", "PER")],
                    [(3, 2, "has_title")])
-    assert _positions(doc) == {("Ana Ruiz", "Senator", ""), ("Ana Ruiz", "Party Treasurer", "")}
+    assert _positions(doc) == {("Ana Ruiz", "Governor", "")}
 
 
 def test_a_title_held_by_someone_else_before_the_and_stays_theirs():
@@ -75,3 +82,24 @@ def test_a_name_after_a_title_and_a_comma_may_start_its_own_clause():
     doc = annotate("d", text, [("minister", "TITLE"), ("Ana Ruiz", "PER"), ("Li Wei", "PER"), ("Treasurer", "TITLE"),
                                ("Hugo Paz", "PER"), ("Eva Sol", "PER")])
     assert not [r for r in corrected(doc).relations if r.label == "has_title"]
+
+
+def test_a_title_after_the_article_before_another_title_and_a_name_is_someone_elses():
+    text = "The Peruvian Chancellor and Governor Ana Ruiz discussed the budget."
+    doc = annotate("d", text, [("Peruvian", "GPE"), ("Chancellor", "TITLE"), ("Governor", "TITLE"),
+                               ("Ana Ruiz", "PER")], [(2, 1, "title_at"), (4, 3, "has_title")])
+    assert _positions(doc) == {("Ana Ruiz", "Governor", "Peruvian")}
+
+
+def test_a_title_the_name_speaks_for_is_not_the_names():
+    text = "A spokeswoman for the Foo Union Chair, Ana Ruiz, said so. Aide to the Mayor, Eva Sol, came."
+    doc = annotate("d", text, [("spokeswoman", "TITLE"), ("Foo Union", "ORG"), ("Chair", "TITLE"), ("Ana Ruiz", "PER"),
+                               ("Aide", "TITLE"), ("Mayor", "TITLE"), ("Eva Sol", "PER")],
+                   [(3, 2, "title_at"), (7, 5, "has_title")])
+    assert _positions(doc) == {("Eva Sol", "Aide", "")}
+
+
+def test_a_title_in_a_phrase_of_no_office_is_the_names():
+    text = "A letter from the office of the Governor, Hugo Paz, arrived."
+    doc = annotate("d", text, [("Governor", "TITLE"), ("Hugo Paz", "PER")])
+    assert _positions(doc) == {("Hugo Paz", "Governor", "")}

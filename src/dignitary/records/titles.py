@@ -10,7 +10,8 @@
   holder a member ("his Chinese counterpart, X": X is a member of Chinese).
 - An ambassador is held at the sending state, not the post: "the Chinese Ambassador in Caracas" is
   no office at Caracas ("to Venezuela" likewise).
-- Coordinated titles right before a name are both the name's ("First Lady and Deputy X").
+- Coordinated titles of one body right before a name are both the name's ("Peruvian Senator and
+  Deputy X"; not "Prime Minister and President X", nor "the Peruvian Senator and Deputy X").
 - A title with no holder followed by a comma and a name is that name's ("the Director of the
   Foo Office, X;").
 """
@@ -112,11 +113,13 @@ def extra_relations(doc: Document) -> list[Relation]:
                 out.append(Relation(e.id, t.id, "has_title"))
             cursor = e.end
     held = {r.tail for r in doc.relations if r.label == "has_title"} | {r.tail for r in out if r.label == "has_title"}
-    for a, b, c in zip(ents, ents[1:], ents[2:]):
-        # "T1 and T2 <PER>": the person holds both
-        if (a.label == b.label == "TITLE" and c.label == "PER" and a.id not in held
-                and (c.id, b.id, "has_title") in have and re.fullmatch(r"\s+and\s+", doc.text[a.end:b.start])
-                and re.fullmatch(r"[ \t]+", doc.text[b.end:c.start])):
+    for m, a, b, c in zip(ents, ents[1:], ents[2:], ents[3:]):
+        # "<GPE/ORG> T1 and T2 <PER>": one person described by two offices of one body
+        if (m.label in ("GPE", "ORG") and a.label == b.label == "TITLE" and c.label == "PER" and a.id not in held
+                and m.id in held_at.get(a.id, []) and (c.id, b.id, "has_title") in have
+                and re.fullmatch(r"[ \t]+", doc.text[m.end:a.start])
+                and re.fullmatch(r"\s+and\s+", doc.text[a.end:b.start])
+                and re.fullmatch(r"[ \t]+", doc.text[b.end:c.start]) and not _determined(doc, ents, a)):
             out.append(Relation(c.id, a.id, "has_title"))
             held.add(a.id)
     for i, t in enumerate(ents):
@@ -144,7 +147,32 @@ def _apposed_name(doc: Document, ents: list[Entity], i: int) -> Entity | None:
     if before is not None and before.label == "PER" and \
             re.fullmatch(r"\s*,[^,;:.!?\n]{0,60}", doc.text[before.end:t.start]):
         return None
+    if re.search(r"^\s+(?:of|for)\s+(?:the\s+)?$", _before_modifiers(doc, ents, i), re.I):
+        return None  # "the spokesman for the Chair, X": X is the spokesman
+    if any(r.label == "has_title" and r.head == following.id and e.start < t.start
+           and not re.search(r"[;.!?\n]", doc.text[e.end:t.start])
+           for r in doc.relations for e in ents if e.id == r.tail):
+        return None  # "Aide to the Mayor, X": X holds the office before it
     return following
+
+
+def _before_modifiers(doc: Document, ents: list[Entity], i: int) -> str:
+    """The text before ``ents[i]`` and the place or body names right before it ("the Peruvian
+    [Ambassador]": "... the "), back to the mention before them when that is a title."""
+    start = ents[i].start
+    for e in reversed(ents[:i]):
+        if e.label in ("GPE", "ORG") and re.fullmatch(r"(?:['’]s)?\s+", doc.text[e.end:start]):
+            start = e.start
+        else:
+            return doc.text[e.end:start] if e.label == "TITLE" else doc.text[max(e.end, start - 40):start]
+    return doc.text[max(0, start - 40):start]
+
+
+def _determined(doc: Document, ents: list[Entity], title: Entity) -> bool:
+    """Whether an article or possessive pronoun stands before the title (and its modifiers): "the
+    Prime Minister and President X" are two people, "Venezuelan First Lady and Deputy X" one."""
+    return bool(re.search(r"\b(?:the|a|an|his|her|its|their|our)\s+$",
+                          _before_modifiers(doc, ents, ents.index(title)), re.I))
 
 
 def corrected(doc: Document) -> Document:
