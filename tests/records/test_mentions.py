@@ -59,3 +59,19 @@ def test_a_name_and_its_abbreviation_in_brackets_stay_two_mentions():
     text = "Ana Ruiz leads the Workers' Party (WP)."
     doc = annotate("d", text, [("Ana Ruiz", "PER"), ("Workers' Party", "ORG"), ("WP", "ORG")])
     assert joined_mentions(doc) is doc
+
+
+def test_a_qualifier_cut_from_its_title_joins_it():
+    text = "Ex-minister Hugo Paz and former Governor Ana Ruiz were there."
+    doc = annotate("d", text, [("Ex", "TITLE"), ("minister", "TITLE"), ("Hugo Paz", "PER"), ("former", "TITLE"),
+                               ("Governor", "TITLE"), ("Ana Ruiz", "PER")],
+                   [(3, 1, "has_title"), (3, 2, "has_title"), (6, 4, "has_title"), (6, 5, "has_title")])
+    rows = {(p.person, p.title, p.former) for p in build_records([doc]).positions}
+    assert rows == {("Hugo Paz", "Ex-minister", True), ("Ana Ruiz", "former Governor", True)}
+
+
+def test_a_kinship_word_never_joins_the_title_after_it():
+    text = "Hugo Paz, nephew of Senator Ana Ruiz, spoke."
+    doc = annotate("d", text, [("Hugo Paz", "PER"), ("nephew", "TITLE"), ("Senator", "TITLE"), ("Ana Ruiz", "PER")],
+                   [(1, 2, "has_title"), (1, 3, "has_title")])
+    assert joined_mentions(doc) is doc

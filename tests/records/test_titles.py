@@ -103,3 +103,27 @@ def test_a_title_in_a_phrase_of_no_office_is_the_names():
     text = "A letter from the office of the Governor, Hugo Paz, arrived."
     doc = annotate("d", text, [("Governor", "TITLE"), ("Hugo Paz", "PER")])
     assert _positions(doc) == {("Hugo Paz", "Governor", "")}
+
+
+def test_a_qualifier_alone_is_no_title():
+    text = "The party repaid its former Foo Party Treasurer Hugo Paz."
+    doc = annotate("d", text, [("former", "TITLE"), ("Foo Party", "ORG"), ("Treasurer", "TITLE"), ("Hugo Paz", "PER")],
+                   [(1, 2, "title_at"), (3, 2, "title_at"), (4, 1, "has_title"), (4, 3, "has_title")])
+    rows = {(p.person, p.title, p.organization, p.former) for p in build_records([doc]).positions}
+    assert rows == {("Hugo Paz", "Treasurer", "Foo Party", True)}
+
+
+def test_a_possessive_body_before_coordinated_titles_holds_for_each():
+    text = "Ana Ruiz, Foo Bank's chairwoman and chief executive, resigned."
+    doc = annotate("d", text, [("Ana Ruiz", "PER"), ("Foo Bank", "ORG"), ("chairwoman", "TITLE"),
+                               ("chief executive", "TITLE")],
+                   [(1, 3, "has_title"), (1, 4, "has_title"), (3, 2, "title_at")])
+    assert _positions(doc) == {("Ana Ruiz", "chairwoman", "Foo Bank"), ("Ana Ruiz", "chief executive", "Foo Bank")}
+
+
+def test_a_citizen_or_a_successor_is_no_office():
+    text = "The Chilean citizen Hugo Paz met Ana Ruiz, his successor."
+    doc = annotate("d", text, [("Chilean", "GPE"), ("citizen", "TITLE"), ("Hugo Paz", "PER"), ("Ana Ruiz", "PER"),
+                               ("successor", "TITLE")],
+                   [(2, 1, "title_at"), (3, 2, "has_title"), (4, 5, "has_title")])
+    assert _positions(doc) == {("Hugo Paz", "", "Chilean")}

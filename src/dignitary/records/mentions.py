@@ -1,8 +1,9 @@
 """Mentions the tagger cut in two, joined again before the records are built.
 
 - A title in two pieces held by the same person is one title: "foreign affairs" + "minister",
-  "Director General" + "of" + "Latin American Affairs" (the portfolio belongs to the office,
-  ANNOTATION.md). A military or academic rank stays a title of its own ("Defence Minister" and
+  "Director General" + "of" + "Latin American Affairs", "former" + "-" + "President" (the portfolio
+  and the qualifier belong to the office, ANNOTATION.md); a kinship word or descriptor never joins.
+  A military or academic rank stays a title of its own ("Defence Minister" and
   "General" in "Defence Minister General Ana Ruiz").
 - A name cut inside brackets is one name: "Workers' Party (" + "WP) Youth League" is
   "Workers' Party (WP) Youth League".
@@ -13,10 +14,9 @@ import re
 from collections import defaultdict
 
 from ..document import Document, Entity, Relation
+from .office_words import NO_OFFICE, QUALIFIER, RANK
 
 _TITLE_GAP = re.compile(r"[ \t]+|[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", re.I)
-_RANK = re.compile(r"(?:general|admiral|colonel|lieutenant|major|captain|commander|marshal|brigadier|sergeant"
-                   r"|professor|dr)\b\.?", re.I)
 
 
 def _holders(doc: Document) -> dict[str, set[str]]:
@@ -31,12 +31,16 @@ def _split_title(doc: Document, a: Entity, b: Entity, holders: dict[str, set[str
     """Whether ``b`` is the rest of the title ``a``: next to it (or after "of"/"for"), held by the same person."""
     if not (a.label == b.label == "TITLE" and holders.get(a.id, set()) & holders.get(b.id, set())):
         return False
-    gap = doc.text[a.end:b.start]
+    first, second, gap = doc.mention_text(a), doc.mention_text(b), doc.text[a.end:b.start]
+    if NO_OFFICE.fullmatch(first) or NO_OFFICE.fullmatch(second) or QUALIFIER.fullmatch(second):
+        return False  # "son-in-law of former-President X": two people
+    if QUALIFIER.fullmatch(first):
+        return bool(re.fullmatch(r"[ \t]+|-", gap))  # "former" + "Minister", "ex" + "-" + "minister"
     if not _TITLE_GAP.fullmatch(gap):
         return False
     if gap.strip():  # "Director General of Latin American Affairs"
         return True
-    return not (_RANK.fullmatch(doc.mention_text(a)) or _RANK.match(doc.mention_text(b)))
+    return not (RANK.fullmatch(first) or RANK.match(second))
 
 
 def _cut_name(doc: Document, a: Entity, b: Entity) -> bool:

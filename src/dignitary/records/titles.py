@@ -1,8 +1,10 @@
 """Corrections to the relation head's offices from the wording around the mentions it found.
 
 - A title followed by a possessive is someone else's ("the president's son, X": X is not president).
-- A title that is only the first part of a hyphenated word is no title ("centre" in "centre-left").
-- A modifier before coordinated titles holds for each ("Venezuelan First Lady and Deputy X").
+- A title that is only the first part of a hyphenated word is no title ("centre" in "centre-left"),
+  nor is a qualifier on its own ("former" cut from "former Tory Treasurer").
+- A modifier before coordinated titles holds for each ("Venezuelan First Lady and Deputy X",
+  "Foo's chairman and chief executive").
 - A possessive before a name makes a member ("the CCP's Wu Hansheng", "China's Xi Jinping").
 - A plural title and a colon before names gives each the title ("the deputies: X and Y").
 - A photo caption's position is no title ("X (centre-left)"), nor is a word the guideline names as
@@ -21,12 +23,7 @@ import re
 
 from ..document import Document, Entity, Relation
 from .mentions import joined_mentions
-
-_CAPTION_PLACE = re.compile(r"(?:(?:second|third)\s+(?:from\s+)?)?(?:far\s+)?"
-                            r"(?:left|right|cent(?:re|er)(?:-(?:left|right))?|[lrc])", re.I)
-_NO_OFFICE = re.compile(r"(?:counterpart|representative|executive|figure|comrade|son|daughter|wife|husband"
-                        r"|brother|sister|father|mother|spouse)s?", re.I)
-_ENVOY = re.compile(r"\b(?:ambassador|envoy|consul|charg[ée])", re.I)
+from .office_words import CAPTION_PLACE, ENVOY, NO_OFFICE, QUALIFIER
 
 
 def _ordered(doc: Document):
@@ -40,9 +37,10 @@ def not_titles(doc: Document) -> set[str]:
         if e.label != "TITLE":
             continue
         after = doc.text[e.end:e.end + 3]
-        if re.match(r"['’]s\b", after) or re.match(r"-[a-z]", after) or _NO_OFFICE.fullmatch(doc.mention_text(e)):
+        if re.match(r"['’]s\b", after) or re.match(r"-[a-z]", after) or NO_OFFICE.fullmatch(doc.mention_text(e)) \
+                or QUALIFIER.fullmatch(doc.mention_text(e)):
             out.add(e.id)
-        elif _CAPTION_PLACE.fullmatch(doc.mention_text(e)) and re.search(r"\(\s*$", doc.text[:e.start]) \
+        elif CAPTION_PLACE.fullmatch(doc.mention_text(e)) and re.search(r"\(\s*$", doc.text[:e.start]) \
                 and re.match(r"\s*\)", doc.text[e.end:]):
             out.add(e.id)
     return out
@@ -59,7 +57,7 @@ def no_office_members(doc: Document) -> list[Relation]:
     have = {(r.head, r.tail, r.label) for r in doc.relations}
     out = []
     for r in doc.relations:
-        if r.label == "title_at" and _NO_OFFICE.fullmatch(doc.mention_text(ents[r.head])):
+        if r.label == "title_at" and NO_OFFICE.fullmatch(doc.mention_text(ents[r.head])):
             for person in holders.get(r.head, []):
                 if (person, r.tail, "member_of") not in have:
                     out.append(Relation(person, r.tail, "member_of", r.score))
@@ -75,7 +73,7 @@ def postings(doc: Document) -> set[tuple[str, str]]:
     for r in doc.relations:
         title, place = ents[r.head], ents[r.tail]
         if r.label == "title_at" and place.label == "GPE" and place.start > title.end \
-                and _ENVOY.search(doc.mention_text(title)) \
+                and ENVOY.search(doc.mention_text(title)) \
                 and re.search(r"\b(?:to|in)\s+(?:the\s+)?$", doc.text[title.end:place.start], re.I):
             out.add((title.id, place.id))
     return out
@@ -92,7 +90,8 @@ def extra_relations(doc: Document) -> list[Relation]:
             held_at.setdefault(r.head, []).append(r.tail)
     for a, b, c in zip(ents, ents[1:], ents[2:]):
         # "<GPE/ORG> T1 and T2 <PER>": T1's modifier holds for T2
-        if (a.label in ("GPE", "ORG") and b.label == c.label == "TITLE" and doc.text[a.end:b.start].strip() == ""
+        if (a.label in ("GPE", "ORG") and b.label == c.label == "TITLE"
+                and re.fullmatch(r"(?:['’]s)?\s*", doc.text[a.end:b.start])
                 and doc.text[b.end:c.start].strip() == "and" and a.id in held_at.get(b.id, [])
                 and a.id not in held_at.get(c.id, [])):
             out.append(Relation(c.id, a.id, "title_at"))
@@ -117,7 +116,7 @@ def extra_relations(doc: Document) -> list[Relation]:
         # "<GPE/ORG> T1 and T2 <PER>": one person described by two offices of one body
         if (m.label in ("GPE", "ORG") and a.label == b.label == "TITLE" and c.label == "PER" and a.id not in held
                 and m.id in held_at.get(a.id, []) and (c.id, b.id, "has_title") in have
-                and re.fullmatch(r"[ \t]+", doc.text[m.end:a.start])
+                and re.fullmatch(r"(?:['’]s)?[ \t]+", doc.text[m.end:a.start])
                 and re.fullmatch(r"\s+and\s+", doc.text[a.end:b.start])
                 and re.fullmatch(r"[ \t]+", doc.text[b.end:c.start]) and not _determined(doc, ents, a)):
             out.append(Relation(c.id, a.id, "has_title"))
