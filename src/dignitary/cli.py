@@ -158,9 +158,12 @@ def cmd_train(args) -> int:
 
 
 def _add_calibrate(sub) -> None:
-    p = sub.add_parser("calibrate", help="choose a model's relation threshold on a dev file (stored in the model)")
+    p = sub.add_parser("calibrate", help="choose a model's runtime settings (stored in the model): the relation "
+                                         "threshold on a dev file, the dtype `auto` means on the CPU")
     p.add_argument("--model", required=True)
-    p.add_argument("--dev", required=True)
+    p.add_argument("--dev", help="dev JSONL on which to choose the relation threshold")
+    p.add_argument("--cpu-dtype", choices=("fp32", "int8"),
+                   help="what --dtype auto means for this model on the CPU (int8: a fast tier)")
     p.add_argument("--device", default="auto")
     p.set_defaults(func=cmd_calibrate)
 
@@ -168,14 +171,21 @@ def _add_calibrate(sub) -> None:
 def cmd_calibrate(args) -> int:
     from .device import resolve_device
     from .jsonl import read_jsonl
+    from .models.metadata import set_preferred_cpu_dtype
     from .schema import Schema
     from .training.threshold import tune_relation_threshold
 
-    meta = json.loads((Path(args.model) / "dignitary.json").read_text(encoding="utf-8"))
-    dev = read_jsonl(args.dev, Schema.from_dict(meta["schema"]))
-    result = tune_relation_threshold(args.model, dev, resolve_device(args.device))
-    print(json.dumps({"threshold": result["threshold"],
-                      "sweep": {f"{k:.2f}": round(v, 4) for k, v in result["sweep"].items()}}))
+    if not args.dev and not args.cpu_dtype:
+        raise DignitaryError("calibrate needs --dev (relation threshold) or --cpu-dtype")
+    if args.cpu_dtype:
+        set_preferred_cpu_dtype(args.model, args.cpu_dtype)
+        print(json.dumps({"cpu_dtype": args.cpu_dtype}))
+    if args.dev:
+        meta = json.loads((Path(args.model) / "dignitary.json").read_text(encoding="utf-8"))
+        dev = read_jsonl(args.dev, Schema.from_dict(meta["schema"]))
+        result = tune_relation_threshold(args.model, dev, resolve_device(args.device))
+        print(json.dumps({"threshold": result["threshold"],
+                          "sweep": {f"{k:.2f}": round(v, 4) for k, v in result["sweep"].items()}}))
     return 0
 
 

@@ -12,7 +12,7 @@ from .document import Document
 from .errors import DataError
 from .inference.backends import BACKENDS, choose_backend
 from .models.component import JointComponent
-from .models.metadata import load_model_meta
+from .models.metadata import load_model_meta, preferred_cpu_dtype
 from .models.registry import MODEL_ENV, locate_model, warn_if_incompatible
 from .validation import parse_item
 
@@ -52,7 +52,9 @@ class Extractor:
                         threads: int | None = None, relation_threshold: float | None = None) -> "Extractor":
         """Load a model: a directory, an installed model's name, or ``None`` for the default model.
 
-        ``dtype``: ``auto`` (bf16 on CUDA, fp32 on CPU), ``fp32``, ``bf16``, ``fp16`` or ``int8``
+        ``dtype``: ``auto`` (bf16 on CUDA, fp32 on CPU; a model that names a CPU dtype in its
+        ``dignitary.json``, such as the int8 fast tier ``models/fast``, runs that on the CPU unless
+        a device or backend is given), ``fp32``, ``bf16``, ``fp16`` or ``int8``
         (CPU: the encoder's matrix products with int8 weights in ONNX Runtime). ``backend``:
         ``auto`` (``onnx`` for int8, else ``torch``), ``torch``, or ``onnx`` (both graphs in ONNX
         Runtime on the CPU; neither torch nor transformers is imported). An unsupported combination
@@ -61,6 +63,10 @@ class Extractor:
         (``torch.set_num_threads``, which the CLI's ``--threads`` calls), never set by loading.
         """
         path = locate_model(path).path
+        if dtype == "auto" and device in ("auto", "cpu") and backend in ("auto", "onnx"):
+            preferred = preferred_cpu_dtype(load_model_meta(path).raw)
+            if preferred is not None:  # a CPU tier (e.g. models/fast: int8): on the CPU unless told otherwise
+                dtype, device = preferred, "cpu"
         chosen = choose_backend(backend, dtype, device)
         kwargs: dict[str, Any] = dict(token_budget=token_budget, max_batch_size=max(batch_size, 1) * 4,
                                       relation_threshold=relation_threshold)

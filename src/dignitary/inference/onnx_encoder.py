@@ -28,6 +28,7 @@ class OnnxEncoder:
         except ImportError as exc:  # pragma: no cover - depends on the extra
             raise DignitaryError("the onnx backend needs `pip install dignitary[onnx]`") from exc
         path = onnx_file(model_dir, int8)
+        self.int8 = int8
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get("OMP_NUM_THREADS", 0))
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL

@@ -197,8 +197,10 @@ class Trainer:
         return state
 
     def save(self, out: Path, scores: dict[str, Any]) -> None:
-        save_pretrained(self.model, self.tokenizer, out, half=self.config.half,
-                        extra={"training": self.config.to_dict(), "dev_scores": scores})
+        extra: dict[str, Any] = {"training": self.config.to_dict(), "dev_scores": scores}
+        if self.config.cpu_dtype:
+            extra["inference"] = {"cpu_dtype": self.config.cpu_dtype}
+        save_pretrained(self.model, self.tokenizer, out, half=self.config.half, extra=extra)
 
 
 def train(config: TrainConfig) -> dict[str, Any]:
