@@ -13,6 +13,9 @@ the table reports medians, and ratios are computed within this one run. Example:
 
     python benchmarks/throughput.py --model models/default --docs seeds --repeats 5 \
         --out benchmarks/results/throughput_cpu.json
+
+``--whole-process`` measures instead each tool as a user runs it, one fresh process per run with
+start-up and model loading included (``benchmarks/whole_process.py``, whose options it takes).
 """
 from __future__ import annotations
 
@@ -60,6 +63,11 @@ def interleaved(runners: list[tuple[str, Callable[[], object]]], repeats: int) -
 
 
 def main() -> int:
+    if "--whole-process" in sys.argv:  # the rows of whole processes (load included): whole_process.py
+        import whole_process
+
+        sys.argv.remove("--whole-process")
+        return whole_process.main()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="models/default")
     parser.add_argument("--docs", default="seeds")
