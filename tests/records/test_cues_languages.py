@@ -66,6 +66,17 @@ def test_chinese_object_with_and_passive_cues():
     assert _names(doc) == [["罗莎·韦尔塔", "王立新"]]
 
 
+def test_chinese_bracketed_note_and_delegation_leader():
+    doc = annotate("d", "中共的吴汉圣（中左）会见统社党副主席迪奥斯达多·卡韦略。",
+                   [("中共", "ORG"), ("吴汉圣", "PER"), ("中左", "PER"), ("统社党", "ORG"), ("副主席", "TITLE"),
+                    ("迪奥斯达多·卡韦略", "PER")], [(2, 1, "member_of"), (6, 5, "has_title"), (5, 4, "title_at")])
+    assert _names(doc) == [["吴汉圣", "迪奥斯达多·卡韦略"]]
+    doc = annotate("d", "王立新会见了绿党代表团，代表团团长为该党国际书记罗莎·韦尔塔。",
+                   [("王立新", "PER"), ("绿党", "ORG"), ("国际书记", "TITLE"), ("罗莎·韦尔塔", "PER")],
+                   [(4, 3, "has_title")])
+    assert _names(doc) == [["王立新", "罗莎·韦尔塔"]]
+
+
 def test_chinese_plans_and_non_meetings():
     for text in ("王立新将于下月会见罗莎·韦尔塔。", "王立新希望同罗莎·韦尔塔举行会谈。",
                  "王立新陪同罗莎·韦尔塔参观了博物馆。", "王立新表示，他已会见罗莎·韦尔塔。"):

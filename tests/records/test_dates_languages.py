@@ -29,6 +29,7 @@ THU = dt.date(2025, 11, 27)  # a Thursday
     ("pt", "ontem", THU, "2025-11-26"),
     ("pt", "ontem à noite", THU, "2025-11-26"),
     ("pt", "no ano passado", THU, "2024"),
+    ("pt", "deste ano", THU, "2025"),
     ("zh", "2025年11月26日", None, "2025-11-26"),
     ("zh", "11月26日", None, "XXXX-11-26"),
     ("zh", "11月26日", THU, "2025-11-26"),

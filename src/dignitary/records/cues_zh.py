@@ -98,10 +98,13 @@ def _object_meeting(doc: Document, cue: re.Match, before: list[Entity], after: l
     gap = doc.text[before[-1].end:cue.start()]
     if _PASSIVE.search(gap):
         return None
+    hub = before[-1]
+    if len(before) > 1 and _bracketed(doc, hub, before[-2]):  # "吴汉圣（中左）会见"
+        hub = before[-2]
     listed = _listed(doc, after, skip)
     if listed[0].label == "ORG":
         listed[0] = _delegation_head(doc, listed[0], after[1:])
-    return [before[-1].id] + [x.id for x in listed]
+    return [hub.id] + [x.id for x in listed]
 
 
 def _with_meeting(doc: Document, before: list[Entity], skip: set[str]) -> list[str] | None:

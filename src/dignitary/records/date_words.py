@@ -63,10 +63,11 @@ PORTUGUESE = _romance(
     "pt", "janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
     [("segunda-feira",), ("terça-feira", "terca-feira"), ("quarta-feira",), ("quinta-feira",), ("sexta-feira",),
      ("sábado", "sabado"), ("domingo",)],
-    r"anteontem|ontem à noite|ontem|hoje|nesta manhã|esta semana|na semana passada|semana passada|este mês|"
-    r"no mês passado|mês passado|neste ano|este ano|no ano passado|ano passado",
+    r"anteontem|ontem à noite|ontem|hoje|nesta manhã|desta semana|esta semana|na semana passada|semana passada|"
+    r"deste mês|neste mês|este mês|no mês passado|mês passado|deste ano|neste ano|este ano|no ano passado|ano passado",
     r"na última|no último|na passada|no passado|nesta|neste|esta|este|na|no|em|desde|até|a|o|dia|no dia|de|do",
-    "de", {"ontem à noite": "ontem", "nesta manhã": "hoje", "neste ano": "este ano",
+    "de", {"ontem à noite": "ontem", "nesta manhã": "hoje", "neste ano": "este ano", "deste ano": "este ano",
+           "desta semana": "esta semana", "deste mês": "este mês", "neste mês": "este mês",
            "na semana passada": "semana passada"})
 
 _ZH_WEEKDAY = "一二三四五六日天"
