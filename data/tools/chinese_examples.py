@@ -298,7 +298,41 @@ def shared_title(b: Builder, rng: random.Random) -> None:
     b.add(rng.choice(["也出席了活动。", "出席了仪式。", "参加了论坛。"]))
 
 
-SENTENCES = [(meeting, 0.45), (non_meeting, 0.15), (statement, 0.15), (roster, 0.13), (shared_title, 0.07)]
+def members(b: Builder, rng: random.Random) -> None:
+    """``member_of`` with no title between: "X党的A和B" (decision zh 11), "X组织活动人士A和B" (活动人士 is
+    no title), and "X政府高级成员，包括副总统A和外长B" (has_title, and member_of the state; decision zh 26)."""
+    form = rng.random()
+    if form < 0.6:
+        o = b.ent(rng.choice(ORGS)[0], "ORG")
+        b.add(rng.choice(["的", "活动人士"]))
+        p1 = b.ent(_new_name(b, rng), "PER")
+        b.add("和")
+        p2 = b.ent(_new_name(b, rng), "PER")
+        b.rel(p1, o, "member_of")
+        b.rel(p2, o, "member_of")
+        b.add(rng.choice(["也出席了活动。", "参加了论坛。", "发表了讲话。"]))
+        return
+    b.add("出席活动的有")
+    g = b.ent(rng.choice(PLACES), "GPE")
+    b.add("政府高级成员，包括")
+    for k in range(2):
+        if k:
+            b.add("和")
+        t = b.ent(rng.choice(["副总统", "外长", "国防部长", "劳工部长"]), "TITLE")
+        p = b.ent(_new_name(b, rng), "PER")
+        b.rel(p, t, "has_title")
+        b.rel(p, g, "member_of")
+    b.add("。")
+
+
+SENTENCES = [
+    (meeting, 0.42),
+    (non_meeting, 0.13),
+    (statement, 0.13),
+    (roster, 0.12),
+    (shared_title, 0.06),
+    (members, 0.14),
+]
 
 
 def make_document(rng: random.Random, ident: str, sentences: int) -> dict:

@@ -296,7 +296,60 @@ def shared_title(b: Builder, rng: random.Random, words: RomanceWords) -> None:
     b.add(f" {rng.choice(words.also_attended)}.")
 
 
-SENTENCES = [(meeting, 0.45), (non_meeting, 0.15), (statement, 0.15), (roster, 0.13), (shared_title, 0.07)]
+def members(b: Builder, rng: random.Random, words: RomanceWords) -> None:
+    """``member_of`` with no title between: activists of a body ("las activistas del Frente Amplio X y Y",
+    decision es 25), members of a government ("altos integrantes del Gobierno cubano, entre ellos la
+    vicepresidenta X": has_title and member_of the state), and "X, del Partido Y, y Z, del Partido W"."""
+    form = rng.random()
+    if form < 0.35:
+        first, second = _person(rng, words, b), None
+        b.add(words.activists[first.feminine] + " ")
+        o = _org(b, rng, words, rng.choice(words.orgs), bracket=0.0)
+        b.add(" ")
+        p1 = b.ent(first.full, "PER")
+        b.add(f" {words.and_word} ")
+        second = _person(rng, words, b)
+        p2 = b.ent(second.full, "PER")
+        b.rel(p1, o, "member_of")
+        b.rel(p2, o, "member_of")
+        b.add(f" {rng.choice(words.also_attended)}.")
+        return
+    if form < 0.65:
+        opening, _, rest = words.government_members.partition("{adj}")
+        b.add(opening)
+        place = rng.choice(words.places)
+        g = b.ent(place.masculine, "GPE")
+        b.add(rest + " ")
+        count = rng.randint(1, 2)
+        for k in range(count):
+            if k:
+                b.add(f" {words.and_word} ")
+            person = _person(rng, words, b)
+            b.add(words.article(person.feminine) + " ")
+            t = b.ent(rng.choice(words.name_titles[:2] + words.state_titles[:4]).of(person), "TITLE")
+            b.add(" ")
+            p = b.ent(person.full, "PER")
+            b.rel(p, t, "has_title")
+            b.rel(p, g, "member_of")
+        b.add(".")
+        return
+    sides = []
+    for k in range(2):
+        if k:
+            b.add(f" {words.and_word} ")
+        sides.append(describe(b, rng, words, _person(rng, words, b), "member_of"))
+    b.add(" firmaron un comunicado conjunto" if words.language == "es" else " assinaram um comunicado conjunto")
+    _end(b, rng, words)
+
+
+SENTENCES = [
+    (meeting, 0.42),
+    (non_meeting, 0.13),
+    (statement, 0.13),
+    (roster, 0.12),
+    (shared_title, 0.06),
+    (members, 0.14),
+]
 
 
 def make_document(rng: random.Random, ident: str, sentences: int, words: RomanceWords) -> dict:

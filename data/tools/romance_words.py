@@ -83,6 +83,8 @@ class RomanceWords:
     roster_openings: list[str]
     plural_titles: list[str]
     also_attended: list[str]
+    activists: tuple[str, str]  # "Las activistas" (not a title: member_of the body), "Los activistas"
+    government_members: str  # "altos integrantes del Gobierno {adj}, entre ellos" (member_of the state)
 
     def office_in(self, org: Org, rng: random.Random) -> Title:
         return rng.choice(self.party_titles if org.party else self.body_titles)
@@ -362,6 +364,8 @@ SPANISH = RomanceWords(
     roster_openings=["En el encuentro estuvieron presentes", "Participaron también", "Asistieron a la reunión"],
     plural_titles=["diputados", "ministros", "senadores", "embajadores"],
     also_attended=["también asistieron a la ceremonia", "participaron en el foro", "estuvieron presentes en el acto"],
+    activists=("Las activistas", "Los activistas"),
+    government_members="Asistieron altos integrantes del Gobierno {adj}, entre ellos",
 )
 
 PORTUGUESE = RomanceWords(
@@ -512,6 +516,8 @@ PORTUGUESE = RomanceWords(
     roster_openings=["Participaram do encontro", "Estiveram presentes também", "Acompanharam a reunião"],
     plural_titles=["deputados", "ministros", "senadores", "embaixadores"],
     also_attended=["também participaram da cerimônia", "estiveram no fórum", "acompanharam o ato"],
+    activists=("As ativistas", "Os ativistas"),
+    government_members="Estiveram presentes altos integrantes do governo {adj}, entre eles",
 )
 
 WORDS = {"es": SPANISH, "pt": PORTUGUESE}

@@ -47,6 +47,9 @@ def test_portuguese_verb_and_prepositional_cues():
     doc = annotate("d", "Em conversa telefônica com Li Wen, Rui Pena disse que o comércio cresceu.",
                    [("Li Wen", "PER"), ("Rui Pena", "PER")])
     assert _names(doc) == [["Rui Pena", "Li Wen"]]
+    doc = annotate("d", "Rui Pena recebeu uma delegação do Movimento ao Socialismo (MAS) chefiada por Li Wen.",
+                   [("Rui Pena", "PER"), ("Movimento ao Socialismo", "ORG"), ("MAS", "ORG"), ("Li Wen", "PER")])
+    assert _names(doc) == [["Rui Pena", "Li Wen"]]  # the party "MAS" is not the conjunction "mas"
     doc = annotate("d", "Rui Pena vai se reunir com Li Wen em março.", [("Rui Pena", "PER"), ("Li Wen", "PER")])
     assert _names(doc) == []
 

@@ -92,7 +92,7 @@ SPANISH = CueWords(
     plan=re.compile(r"\b(?:va a|van a|prevé|prevén|planea|espera|esperan|podría|podrían|debe|deberá)\s+"
                     r"(?:\w+\s+)?$", re.I),
     stop=re.compile(r"\b(?:donde|cual|quien|quienes|mientras|para (?:discutir|abordar|analizar|revisar)|después"
-                    r"|antes|durante|pero|que)\b|[;:]", re.I),
+                    r"|antes|durante|pero|que)\b|[;:]"),  # case-sensitive: "MAS" is a party
     new_clause=re.compile(r"(?:,|\by)\s+(?:\w+mente\s+)?(?:\w+(?:ó|ió|aron|ieron)|dijo|hizo|fue)(?!\w)", re.I),
     in_talks=re.compile(r"\b(?:en|durante) (?:una |un |la |el |su |sus )?(?:conversaci[oó]n telef[oó]nica|llamada"
                         r"(?: telef[oó]nica)?|conversaciones|reuni[oó]n|encuentro|videoconferencia) con\b", re.I),
@@ -123,7 +123,7 @@ PORTUGUESE = CueWords(
     plan=re.compile(r"\b(?:vai|vão|deve|devem|deverá|pretende|pretendem|espera|planeja|poderá)\s+(?:\w+\s+)?$",
                     re.I),
     stop=re.compile(r"\b(?:onde|qual|quem|enquanto|para (?:discutir|abordar|analisar|revisar)|depois|antes"
-                    r"|durante|mas|que)\b|[;:]", re.I),
+                    r"|durante|mas|que)\b|[;:]"),
     new_clause=re.compile(r"(?:,|\be)\s+(?:\w+mente\s+)?(?:\w+(?:ou|eu|iu|aram|eram|iram)|disse|fez|foi)(?!\w)",
                           re.I),
     in_talks=re.compile(r"(?<!\w)(?:em|durante|numa|num|na|no) (?:uma |um |a |o |sua |seu |suas )?"
