@@ -528,12 +528,12 @@ def generate_with(make: Callable[[random.Random, str, int], dict], prefix: str, 
 
 
 def write_generated(generate_fn: Callable[[int, int, int], list[dict]], description: str, documents: int,
-                    argv: list[str] | None = None) -> int:
+                    argv: list[str] | None = None, sentences: int = 8) -> int:
     """The command line of a generator: ``-o FILE`` plus its document count, sentences and seed."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("-o", "--output", required=True)
     parser.add_argument("--documents", type=int, default=documents)
-    parser.add_argument("--sentences", type=int, default=8)
+    parser.add_argument("--sentences", type=int, default=sentences)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     with Path(args.output).open("w", encoding="utf-8") as f:

@@ -54,7 +54,8 @@ def test_cues_never_add_a_pair_the_training_annotators_did_not_mark():
     from tests.helpers import REPO
 
     found = wrong = 0
-    for name in ("train.jsonl", "guideline_examples.jsonl"):
+    for name in ("train.jsonl", "guideline_examples.jsonl", "train_es.jsonl", "train_pt.jsonl", "train_zh.jsonl",
+                 "guideline_examples_es.jsonl", "guideline_examples_pt.jsonl", "guideline_examples_zh.jsonl"):
         for doc in read_jsonl(REPO / "data" / name):
             canon = link_mentions(doc)
             ents = doc.entity_map()

@@ -6,17 +6,15 @@ from collections import defaultdict
 
 from ..document import Document, Entity
 from ..text.sentences import split_sentences
+from .cue_words import IN_PERSON, PHONE, PLACE_BEFORE, VIDEO
 from .cues import cue_meetings, modifiers
 from .dates import DateValue, as_date, compatible, document_date, find_dates
+from .language import document_language
 from .linking import clean_name, link_mentions, normalize
 from .model import Meeting, Participant, Position, RecordSet
 
 _FORMER = re.compile(r"\b(?:former|ex-|ex\s)", re.I)
 _DIRECT = re.compile(r"(?:[\s,]|\band\b|\bas well as\b|\bthe\b|\bof\b|\bto\b|['’]s\b)*")
-_PHONE = re.compile(r"\b(?:phone|telephone|call)\b", re.I)
-_VIDEO = re.compile(r"\b(?:video|videoconference|video link|virtual(?:ly)?|online)\b", re.I)
-_IN_PERSON = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|received|receives|visit|visited|hosted|conference|summit)\b", re.I)
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -109,11 +107,11 @@ def _groups(doc: Document, edges: set[tuple[str, str]], skip: set[str]) -> list[
 
 
 def _meeting_date(doc: Document, sentences, index: int, mentions: list[Entity], base, dateline: DateValue | None,
-                  order: str) -> tuple[DateValue | None, int]:
+                  order: str, language: str = "en") -> tuple[DateValue | None, int]:
     """The meeting's date and how it was found: 2 in its sentence, 1 in the sentence before,
     0 the month of the document's date, -1 none. Words nothing resolves give ``iso`` ""."""
     s, e = sentences[index]
-    own = find_dates(doc.text, s, e, base, order, keep_unresolved=True)
+    own = find_dates(doc.text, s, e, base, order, keep_unresolved=True, language=language)
     if own and not any(d.iso for d in own):  # "on Tuesday" and no document date: the words, no date
         return own[0], 2
     own = [d for d in own if d.iso]
@@ -125,7 +123,7 @@ def _meeting_date(doc: Document, sentences, index: int, mentions: list[Entity], 
         return best, 2
     if index > 0:
         ps, pe = sentences[index - 1]
-        before = [d for d in find_dates(doc.text, ps, pe, base, order)
+        before = [d for d in find_dates(doc.text, ps, pe, base, order, language=language)
                   if not (dateline and d.start == dateline.start and d.end == dateline.end)]
         if before:
             return before[-1], 1
@@ -136,16 +134,16 @@ def _meeting_date(doc: Document, sentences, index: int, mentions: list[Entity], 
 
 def _place(doc: Document, s: int, e: int, skip: set[str]) -> str:
     places = [x for x in sorted(doc.entities, key=lambda x: x.start) if x.label == "GPE" and s <= x.start < e
-              and x.id not in skip and re.search(r"\b(?:in|at)\s+$", doc.text[max(s, x.start - 4):x.start])]
+              and x.id not in skip and PLACE_BEFORE.search(doc.text[max(s, x.start - 4):x.start])]
     return clean_name(doc.mention_text(places[0])) if places else ""
 
 
 def _mode(sentence: str) -> str | None:
-    if _VIDEO.search(sentence):
+    if VIDEO.search(sentence):
         return "video"
-    if _PHONE.search(sentence):
+    if PHONE.search(sentence):
         return "phone"
-    return "in_person" if _IN_PERSON.search(sentence) else None
+    return "in_person" if IN_PERSON.search(sentence) else None
 
 
 def _merge(doc: Document, a: tuple[Meeting, int, frozenset], b: tuple[Meeting, int, frozenset]
@@ -170,9 +168,11 @@ def _merge(doc: Document, a: tuple[Meeting, int, frozenset], b: tuple[Meeting, i
 
 
 def document_meetings(doc: Document, canon: dict[str, str], positions: list[Position],
-                      doc_date: DateValue | None, order: str = "DMY") -> list[Meeting]:
+                      doc_date: DateValue | None, order: str = "DMY", language: str | None = None
+                      ) -> list[Meeting]:
     """The meetings of one document: ``met`` relations and meeting cues, grouped per sentence,
     one record per set of participants (a headline and its story are one meeting)."""
+    language = language or document_language(doc)
     ents = doc.entity_map()
     name = {eid: clean_name(doc.mention_text(ents[canon[eid]])) for eid in ents}
     sentences = split_sentences(doc.text)
@@ -189,7 +189,7 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
             idx = next((i for i, (s, e) in enumerate(sentences) if s <= ents[r.head].start < e), None)
             if idx is not None:
                 per_sentence[idx][(r.head, r.tail)] = r.score if r.score is not None else 1.0
-    for ids, s, _e in cue_meetings(doc, sentences):
+    for ids, s, _e in cue_meetings(doc, sentences, language):
         idx = next(i for i, (a, b) in enumerate(sentences) if a == s)
         for other in ids[1:]:
             if (ids[0], other) not in per_sentence[idx] and (other, ids[0]) not in per_sentence[idx]:
@@ -206,7 +206,7 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
             known = [v for v in scores if v is not None]
             confidence = min(known) if known else None
             mentions = [ents[x] for x in group]
-            date, tier = _meeting_date(doc, sentences, idx, mentions, base, doc_date, order)
+            date, tier = _meeting_date(doc, sentences, idx, mentions, base, doc_date, order, language)
             seen_names: dict[str, str] = {}
             for x in sorted(group, key=lambda x: ents[x].start):
                 seen_names.setdefault(normalize(name[x]), x)
@@ -225,9 +225,10 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
 
 
 def _records_of(doc: Document, canon: dict[str, str], date_order: str) -> tuple[list[Position], list[Meeting]]:
-    doc_date = document_date(doc, date_order)
+    language = document_language(doc)
+    doc_date = document_date(doc, date_order, language)
     positions = document_positions(doc, canon, doc_date)
-    return positions, document_meetings(doc, canon, positions, doc_date, date_order)
+    return positions, document_meetings(doc, canon, positions, doc_date, date_order, language)
 
 
 def document_records(doc: Document, date_order: str = "DMY") -> RecordSet:

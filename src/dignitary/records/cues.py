@@ -11,34 +11,20 @@ Two constructions of ANNOTATION.md's ``met`` rule, over the predicted PER/ORG me
 
 A mention that only qualifies another (the body of a title, "the CCP's Wu Hansheng", a
 ``member_of`` or ``title_at`` target) is never a side. Plans ("will meet") are not meetings.
+Spanish and Portuguese go through the same rules with their own words (:mod:`.cue_words`: "X se
+reunió con Y", "X y Y sostuvieron conversaciones", "X reuniu-se com Y"); Chinese has its own
+(:mod:`.cues_zh`).
 """
 from __future__ import annotations
 
 import re
 
 from ..document import Document, Entity
+from .cue_words import CUE_WORDS, CueWords
+from .cues_zh import chinese_cue_meetings
+from .language import document_language
 
-_CUE = re.compile(
-    r"\b(?:met(?: separately)?(?: with)?|meets(?: with)?|(?:is|are|was|were) meeting(?: with)?|"
-    r"(?:held|holds|had|has) (?:a |an )?(?:official |bilateral |working )?(?:meeting|talks|conversation)s?"
-    r"(?: with)?|received|receives|spoke by (?:tele)?phone with|(?:held|had) (?:a )?(?:tele)?phone "
-    r"(?:call|conversation) with)\b", re.I)
-_PLAN = re.compile(r"\b(?:will|would|to|plans? to|expected to|hopes? to|could|may|might)\s+(?:\w+\s+)?$", re.I)
-_STOP = re.compile(r"\b(?:where|which|who|whom|while|whereas|to discuss|after|before|during|but)\b|[;:]")
-# "and provided an overview of X", ", said X": a verb after the conjunction starts a new clause
-_NEW_CLAUSE = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?(?:\w+ed|said|told|took|went|gave|made|held|met|left|spoke)\b",
-                         re.I)
-_IN_TALKS = re.compile(r"\b(?:in|during) (?:a |an |his |her |their |the )?(?:(?:tele)?phone call|telephone "
-                       r"conversation|talks|meeting|conversation) with\b", re.I)
-_THEIR = re.compile(r"\btheir (?:talks|meeting|meetings|conversation|discussions)\b", re.I)
 _SIDES = ("PER", "ORG")
-# words that may stand between a meeting word and the side it met ("met here today with", "received
-# the visiting delegation of"); anything else ("received a letter from") is not a meeting with that side
-_LEAD_WORDS = set("""here today yesterday tonight on in at with the a an delegation of separately also his her
-their its visiting counterpart led by parliamentarians lawmakers officials mr mrs ms dr sir dame lord lady this last
-morning afternoon evening night week month th st nd rd and
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
 def modifiers(doc: Document) -> set[str]:
@@ -50,8 +36,7 @@ def modifiers(doc: Document) -> set[str]:
         between = doc.text[a.end:b.start]
         if a.label in ("ORG", "GPE") and re.fullmatch(r"['’]s\s+", between):
             out.add(a.id)
-        if a.label == "TITLE" and b.label in ("ORG", "GPE") and re.fullmatch(r"\s+(?:of|for|at|to)\s+(?:the\s+)?",
-                                                                              between):
+        if a.label == "TITLE" and b.label in ("ORG", "GPE") and re.fullmatch(_TITLE_OF, between, flags=re.I):
             out.add(b.id)
         if a.label in ("ORG", "GPE") and b.label == "TITLE" and between.strip() == "":
             out.add(a.id)  # "PSUV vice president"
@@ -63,6 +48,10 @@ def modifiers(doc: Document) -> set[str]:
     return out
 
 
+_TITLE_OF = (r"\s+(?:of|for|at|to|de|del|de la|de los|de las|da|do|das|dos|para|para el|para la|para o|para a)"
+             r"\s+(?:the\s+)?")
+
+
 def _sides(doc: Document, start: int, end: int, skip: set[str]) -> list[Entity]:
     return [e for e in sorted(doc.entities, key=lambda e: e.start)
             if start <= e.start and e.end <= end and e.label in _SIDES and e.id not in skip]
@@ -70,7 +59,8 @@ def _sides(doc: Document, start: int, end: int, skip: set[str]) -> list[Entity]:
 
 def _abbreviation_of(doc: Document, e: Entity, prev: Entity) -> bool:
     """``e`` is "(CPC)" right after ``prev``."""
-    return doc.text[prev.end:e.start].strip() == "(" and doc.text[e.end:e.end + 1] == ")"
+    # "(IDCPC)", "(IDCPC, por sus siglas en inglés)", "(IDCPC, na sigla em inglês)"
+    return doc.text[prev.end:e.start].strip() == "(" and re.match(r"(?:,[^(),]{0,30})?\)", doc.text[e.end:]) is not None
 
 
 def _strip_mentions(doc: Document, start: int, end: int, skip: set[str]) -> str:
@@ -82,44 +72,42 @@ def _strip_mentions(doc: Document, start: int, end: int, skip: set[str]) -> str:
     return text
 
 
-_GLUE = re.compile(r"(?:[\s,]|\b(?:and|the|a|an|of|to|for|at|in)\b|['’]s\b)*")
-
-
-def _glue_only(text: str) -> bool:
+def _glue_only(text: str, words: CueWords) -> bool:
     """Only commas, "and", articles and prepositions: what joins appositions and lists."""
-    return bool(_GLUE.fullmatch(text))
+    return bool(words.glue.fullmatch(text))
 
 
-def _lead_ok(doc: Document, start: int, side: Entity, skip: set[str]) -> bool:
+def _lead_ok(doc: Document, start: int, side: Entity, skip: set[str], words: CueWords) -> bool:
     """Whether only "with", articles, dates, titles and places stand between a meeting word and a side."""
     lead = doc.text[start:side.start]
-    if len(lead) > 80 or _STOP.search(lead) or re.search(r"[.!?]\s", lead):
+    if len(lead) > 80 or words.stop.search(lead) or re.search(r"[.!?]\s", lead):
         return False
-    words = re.findall(r"[a-z]+", _strip_mentions(doc, start, side.start, skip).casefold())
-    return all(w in _LEAD_WORDS for w in words)
+    found = re.findall(r"[^\W\d_]+", _strip_mentions(doc, start, side.start, skip).casefold())
+    return all(w in words.lead_words for w in found)
 
 
-def _listed(doc: Document, first: Entity, rest: list[Entity]) -> list[Entity]:
+def _listed(doc: Document, first: Entity, rest: list[Entity], words: CueWords) -> list[Entity]:
     """``first`` and the sides listed after it ("Y, Z and W") until a clause break."""
     met = [first]
     for x in rest:
         between = doc.text[met[-1].end:x.start]
-        if _STOP.search(between) or re.search(r"[.!?]\s", between) or _NEW_CLAUSE.search(between):
+        if words.stop.search(between) or re.search(r"[.!?]\s", between) or words.new_clause.search(between):
             break
         if _abbreviation_of(doc, x, met[-1]):
             continue
-        if met[-1].label == "ORG" and x.label == "PER" and re.search(r"\bled by\b", between):
+        if met[-1].label == "ORG" and x.label == "PER" and words.led_by.search(between):
             met[-1] = x  # "a delegation of the X led by Y": met links Y
-        elif re.search(r",|\band\b|\bas well as\b", between):
+        elif words.list_joint.search(between):
             met.append(x)
     return met
 
 
-def _verb_cues(doc: Document, s: int, e: int, sides: list[Entity], skip: set[str]) -> list[list[str]]:
+def _verb_cues(doc: Document, s: int, e: int, sides: list[Entity], skip: set[str],
+               words: CueWords) -> list[list[str]]:
     """"X [...] met / held talks with / received Y[, Z]"; "X and Y held talks"."""
     out = []
-    for cue in _CUE.finditer(doc.text, s, e):
-        if _PLAN.search(doc.text[max(s, cue.start() - 25):cue.start()]):
+    for cue in words.cue.finditer(doc.text, s, e):
+        if words.plan.search(doc.text[max(s, cue.start() - 25):cue.start()]):
             continue
         before = [x for x in sides if x.end <= cue.start()]
         after = [x for x in sides if x.start >= cue.end()]
@@ -129,51 +117,60 @@ def _verb_cues(doc: Document, s: int, e: int, sides: list[Entity], skip: set[str
         if len(before) > 1 and _abbreviation_of(doc, hub, before[-2]):
             hub = before[-2]
         gap = doc.text[hub.end:cue.start()]
-        if len(gap) > 100 or _CUE.search(gap) or re.search(r"[.!?]\s", gap):
+        if len(gap) > 100 or words.cue.search(gap) or re.search(r"[.!?]\s", gap):
             continue
-        if re.search(r"\b(?:he|she|they|it)\b", gap) and "delegation" not in gap:
+        if words.pronoun.search(gap) and not words.delegation.search(gap):
             continue  # the pronoun's subject may be another mention
-        if not after or not _lead_ok(doc, cue.end(), after[0], skip):
+        if not after or not _lead_ok(doc, cue.end(), after[0], skip, words):
             # no side after: "X and Y held talks" (the two sides are the subject)
-            if len(before) > 1 and not cue.group(0).lower().startswith("receiv") and not cue.group(0).endswith("with") \
-                    and re.search(r"\band\b", doc.text[before[-2].end:hub.start]) \
-                    and _glue_only(_strip_mentions(doc, before[-2].end, hub.start, skip)) \
-                    and len(gap) <= 40 and not re.search(r"\b(?:he|she|they|it|who|which)\b", gap):
+            if len(before) > 1 and not words.receives.match(cue.group(0)) and not words.with_end.search(cue.group(0)) \
+                    and words.conjunction.search(doc.text[before[-2].end:hub.start]) \
+                    and _glue_only(_strip_mentions(doc, before[-2].end, hub.start, skip), words) \
+                    and len(gap) <= 40 and not words.pronoun.search(gap) \
+                    and not re.search(r"\b(?:who|which)\b", gap):
                 out.append([before[-2].id, hub.id])
             continue
-        out.append([hub.id] + [x.id for x in _listed(doc, after[0], after[1:])])
+        out.append([hub.id] + [x.id for x in _listed(doc, after[0], after[1:], words)])
     return out
 
 
-def _prepositional_cues(doc: Document, s: int, e: int, sides: list[Entity], skip: set[str]) -> list[list[str]]:
+def _prepositional_cues(doc: Document, s: int, e: int, sides: list[Entity], skip: set[str],
+                        words: CueWords) -> list[list[str]]:
     """"In a phone call with Y, X said ...", "During talks with Y, X ..."."""
     out = []
-    for cue in _IN_TALKS.finditer(doc.text, s, e):
+    for cue in words.in_talks.finditer(doc.text, s, e):
         after = [x for x in sides if x.start >= cue.end()]
-        if len(after) < 2 or not _lead_ok(doc, cue.end(), after[0], skip):
+        if len(after) < 2 or not _lead_ok(doc, cue.end(), after[0], skip, words):
             continue
         hub = next((x for x in after[1:] if "," in doc.text[after[0].end:x.start]), None)
         if hub is None:
             continue
         between = _strip_mentions(doc, after[0].end, hub.start, skip)
         between = re.sub(r"\([^)]*\)", " ", between)  # "(IDCPC)"
-        if _glue_only(between) and "," in between:
+        if _glue_only(between, words) and "," in between:
             out.append([hub.id, after[0].id])
     return out
 
 
-def cue_meetings(doc: Document, sentences: list[tuple[int, int]]) -> list[tuple[list[str], int, int]]:
-    """``(mention ids, sentence start, sentence end)``: one hub and the sides it met, per cue."""
+def cue_meetings(doc: Document, sentences: list[tuple[int, int]],
+                 language: str | None = None) -> list[tuple[list[str], int, int]]:
+    """``(mention ids, sentence start, sentence end)``: one hub and the sides it met, per cue.
+    ``language`` (``en``, ``es``, ``pt``, ``zh``) defaults to :func:`~.language.document_language`."""
+    language = language or document_language(doc)
     skip = modifiers(doc)
+    if language == "zh":
+        return chinese_cue_meetings(doc, sentences, skip)
+    words = CUE_WORDS.get(language, CUE_WORDS["en"])
     out = []
     for s, e in sentences:
         sides = _sides(doc, s, e, skip)
         if len(sides) < 2:
             continue
-        groups = _verb_cues(doc, s, e, sides, skip) + _prepositional_cues(doc, s, e, sides, skip)
-        if _THEIR.search(doc.text, s, e):
+        groups = _verb_cues(doc, s, e, sides, skip, words) + _prepositional_cues(doc, s, e, sides, skip, words)
+        if words.their.search(doc.text, s, e):
             for a, b in zip(sides, sides[1:]):
-                if a.label == "PER" and b.label == "PER" and doc.text[a.end:b.start].strip() == "and":
+                if a.label == "PER" and b.label == "PER" \
+                        and words.conjunction.fullmatch(doc.text[a.end:b.start].strip()):
                     groups.append([a.id, b.id])
         out += [(ids, s, e) for ids in groups]
     return out

@@ -4,6 +4,8 @@ Parsing and relative resolution are dateparser's (``search_dates`` finds the exp
 ``DateDataParser`` gives the date and its period: day, week, month, year); named holidays
 ("Victory Day") come from the ``holidays`` package for the countries the sentence names.
 This module only picks which expressions count, what the document date is, and the precision.
+Spanish, Portuguese and Chinese expressions are found with the patterns of :mod:`.date_words`
+("26 de noviembre de 2025", "na terça-feira", "2025年11月26日", "周二", "昨天").
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
+from .date_words import CHINESE, ENGLISH_WEEKDAYS, WORDS, chinese_in_english
+from .language import document_language
 
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -47,11 +51,11 @@ def _settings(base: dt.datetime | None, order: str) -> dict:
     return settings
 
 
-@lru_cache(maxsize=16)
-def _parser(base: dt.datetime | None, order: str):
+@lru_cache(maxsize=32)
+def _parser(base: dt.datetime | None, order: str, language: str = "en"):
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings=_settings(base, order))
+    return DateDataParser(languages=[language], settings=_settings(base, order))
 
 
 def _is_date_words(text: str) -> bool:
@@ -76,31 +80,52 @@ def _period_iso(value: dt.datetime, period: str) -> str:
     return value.strftime("%Y-%m-%d")
 
 
-def parse_date(text: str, base: dt.date | None = None, order: str = "DMY") -> str | None:
+def _weekday_before(reference: dt.datetime, wanted: int, weeks_back: int) -> str:
+    """The latest such weekday on or before the reference (``weeks_back`` -1), or the one in the
+    week ``weeks_back`` weeks before the reference's week."""
+    if weeks_back < 0:
+        delta = (reference.weekday() - wanted) % 7
+    else:
+        delta = reference.weekday() - wanted + 7 * weeks_back
+    return (reference - dt.timedelta(days=delta)).strftime("%Y-%m-%d")
+
+
+def parse_date(text: str, base: dt.date | None = None, order: str = "DMY", language: str = "en") -> str | None:
     """``text`` as ISO 8601 at its own precision, relative words resolved against ``base``.
 
     Without a base, a day without a year is ``XXXX-MM-DD`` and a relative expression is ``None``.
-    ``order`` settles numeric dates such as 09/06/2025 (``DMY`` or ``MDY``).
+    ``order`` settles numeric dates such as 09/06/2025 (``DMY`` or ``MDY``). ``language`` is
+    ``en``, ``es``, ``pt`` or ``zh``.
     """
     text = re.sub(r"\s+", " ", text.strip())
-    phrase = re.sub(r"^(?:on|in|during|since|from|at|by)\s+", "", text, flags=re.I)
+    reference = dt.datetime.combine(base, dt.time()) if base else None
+    if language == "zh":  # read in English words: dateparser misses "11月26日" and "上周二"
+        phrase, weeks_back = chinese_in_english(CHINESE.lead.sub("", text))
+        if phrase in ENGLISH_WEEKDAYS:
+            return _weekday_before(reference, ENGLISH_WEEKDAYS.index(phrase), weeks_back) if reference else None
+        return parse_date(phrase, base, order)
+    if language in WORDS:
+        words = WORDS[language]
+        phrase = words.phrase(text)
+        wanted = words.weekday(phrase)
+        if wanted is not None:  # "el martes", "na terça-feira": the latest one, as in English
+            return _weekday_before(reference, wanted, -1) if reference else None
+    else:
+        phrase = re.sub(r"^(?:on|in|during|since|from|at|by)\s+", "", text, flags=re.I)
     # "this Monday" in a report is the Monday of the week it is written in, not the next one
     weekday_only = re.fullmatch(r"(?:this\s+|on\s+)?(" + "|".join(_WEEKDAYS) + r")", phrase, flags=re.I)
     probe = [dt.datetime(2001, 6, 15), dt.datetime(2013, 2, 20)]
-    reference = dt.datetime.combine(base, dt.time()) if base else None
     results = []
     for b in [reference] + probe if reference else probe:
         try:
-            data = _parser(b, order).get_date_data(phrase)
+            data = _parser(b, order, language).get_date_data(phrase)
         except (ValueError, OverflowError):  # out-of-range numbers in odd strings
             return None
         if data.date_obj is None:
             return None
         results.append((data.date_obj, data.period or "day"))
-    if weekday_only and reference is not None:
-        wanted = _WEEKDAYS.index(weekday_only.group(1).casefold())
-        delta = (reference.weekday() - wanted) % 7  # the latest such day on or before the base
-        return (reference - dt.timedelta(days=delta)).strftime("%Y-%m-%d")
+    if weekday_only and reference is not None:  # the latest such day on or before the base
+        return _weekday_before(reference, _WEEKDAYS.index(weekday_only.group(1).casefold()), -1)
     value, period = results[0]
     probed = results[-2:] if reference else results
     depends = _period_iso(*probed[0]) != _period_iso(*probed[1])  # compared at the period's precision
@@ -126,11 +151,13 @@ def parse_date(text: str, base: dt.date | None = None, order: str = "DMY") -> st
 
 
 def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str = "DMY",
-               keep_unresolved: bool = False) -> list[DateValue]:
+               keep_unresolved: bool = False, language: str = "en") -> list[DateValue]:
     """The date expressions of ``text[start:end]`` with their values, in text order; with
     ``keep_unresolved``, also those nothing resolves ("on Tuesday" with no base), with ``iso`` ""."""
     from dateparser.search import search_dates
 
+    if language in WORDS:
+        return _find_local_dates(text, start, end, base, order, keep_unresolved, language)
     chunk = text[start:end]
     try:
         found = search_dates(chunk, languages=["en"], settings=_settings(None, order)) or []
@@ -148,6 +175,17 @@ def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str
             out.append(DateValue(iso or "", words.strip(), start + at, start + at + len(words)))
     out += _holidays(text, start, end, base)
     return sorted(out, key=lambda d: d.start)
+
+
+def _find_local_dates(text: str, start: int, end: int, base: dt.date | None, order: str, keep_unresolved: bool,
+                      language: str) -> list[DateValue]:
+    """:func:`find_dates` for a language of :mod:`.date_words`: its pattern finds, dateparser reads."""
+    out = []
+    for found in WORDS[language].pattern.finditer(text, start, end):
+        iso = parse_date(found.group(0), base, order, language)
+        if iso or keep_unresolved:
+            out.append(DateValue(iso or "", found.group(0), found.start(), found.end()))
+    return out
 
 
 def _country_holidays(country: str, year: int) -> dict[dt.date, str]:
@@ -199,20 +237,30 @@ def _holidays(text: str, start: int, end: int, base: dt.date | None) -> list[Dat
 _DATELINE_WINDOW = 1000
 
 
-def document_date(doc: Document, order: str = "DMY") -> DateValue | None:
+# words before a date that make it part of a sentence, not a dateline
+_NOT_DATELINE = re.compile(r"\b(?:met|meets|said|will|was|is|se|fue|foi|dijo|disse)\b|[，。、]")
+# what follows a Chinese dateline's date: 电 / 消息 / 讯, a bracket, a comma, a space or the line's end
+_AFTER_CHINESE_DATELINE = re.compile(r"\s|$|电|消息|讯|[（(，]")
+
+
+def document_date(doc: Document, order: str = "DMY", language: str | None = None) -> DateValue | None:
     """The document's date: its ``date`` field, else a dateline near the top ("Guacamaya, June 11,
-    2025.", "BONN, Oct 19 -", "Published at: 09/06/2025"): the first full date within the first
-    lines whose line holds at most a place or a label before it."""
+    2025.", "BONN, Oct 19 -", "Published at: 09/06/2025", "Guacamaya网站2025年6月11日消息"): the first
+    full date within the first lines whose line holds at most a place or a label before it.
+    ``language`` defaults to :func:`~.language.document_language`."""
+    language = language or document_language(doc)
     raw = doc.meta.get("date")
     if raw:
         iso = parse_date(str(raw), None, order)
         if iso and iso.count("-") == 2 and not iso.startswith("XXXX"):
             return DateValue(iso, str(raw))
     head_end = min(len(doc.text), _DATELINE_WINDOW)
-    for d in find_dates(doc.text, 0, head_end, None, order):
+    longest_prefix = 20 if language == "zh" else 40  # Chinese packs more into as many characters
+    for d in find_dates(doc.text, 0, head_end, None, order, language=language):
         line_start = doc.text.rfind("\n", 0, d.start) + 1
         prefix = doc.text[line_start:d.start]
-        if d.precision == 3 and len(prefix) <= 40 and not re.search(r"\b(?:met|meets|said|will|was|is)\b", prefix):
+        if d.precision == 3 and len(prefix) <= longest_prefix and not _NOT_DATELINE.search(prefix) \
+                and (language != "zh" or _AFTER_CHINESE_DATELINE.match(doc.text, d.end)):
             return d
     return None
 

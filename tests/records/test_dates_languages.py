@@ -1,0 +1,80 @@
+"""Spanish, Portuguese and Chinese dates, resolved against the document date."""
+import datetime as dt
+
+import pytest
+
+from dignitary.document import Document
+from dignitary.records.dates import document_date, find_dates, parse_date
+
+THU = dt.date(2025, 11, 27)  # a Thursday
+
+
+@pytest.mark.parametrize("language, text, base, expected", [
+    ("es", "26 de noviembre de 2025", None, "2025-11-26"),
+    ("es", "el 26 de noviembre", None, "XXXX-11-26"),
+    ("es", "el 26 de noviembre", THU, "2025-11-26"),
+    ("es", "1º de mayo de 2024", None, "2024-05-01"),
+    ("es", "el martes", THU, "2025-11-25"),
+    ("es", "el martes", None, None),
+    ("es", "este lunes", THU, "2025-11-24"),
+    ("es", "ayer", THU, "2025-11-26"),
+    ("es", "anoche", THU, "2025-11-26"),
+    ("es", "en junio", THU, "2025-06"),
+    ("es", "la semana pasada", THU, "2025-11"),
+    ("es", "el año pasado", THU, "2024"),
+    ("pt", "26 de novembro de 2025", None, "2025-11-26"),
+    ("pt", "no dia 26 de novembro", THU, "2025-11-26"),
+    ("pt", "na terça-feira", THU, "2025-11-25"),
+    ("pt", "nesta segunda-feira", THU, "2025-11-24"),
+    ("pt", "ontem", THU, "2025-11-26"),
+    ("pt", "ontem à noite", THU, "2025-11-26"),
+    ("pt", "no ano passado", THU, "2024"),
+    ("pt", "deste ano", THU, "2025"),
+    ("zh", "2025年11月26日", None, "2025-11-26"),
+    ("zh", "11月26日", None, "XXXX-11-26"),
+    ("zh", "11月26日", THU, "2025-11-26"),
+    ("zh", "12月30日", THU, "2024-12-30"),  # the latest December 30 up to the document date
+    ("zh", "2025年11月", None, "2025-11"),
+    ("zh", "周二", THU, "2025-11-25"),
+    ("zh", "星期二", THU, "2025-11-25"),
+    ("zh", "本周一", THU, "2025-11-24"),
+    ("zh", "上周二", THU, "2025-11-18"),
+    ("zh", "昨天", THU, "2025-11-26"),
+    ("zh", "昨天", None, None),
+    ("zh", "去年", THU, "2024"),
+])
+def test_parse_date_in_other_languages(language, text, base, expected):
+    assert parse_date(text, base, language=language) == expected
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "El canciller llegó el martes a Lima y ayer se reunió con su homólogo; en mayo de 2024 firmaron "
+           "un acuerdo.", [("2025-11-25", "el martes"), ("2025-11-26", "ayer"), ("2024-05", "en mayo de 2024")]),
+    ("pt", "Nesta segunda-feira, o chanceler reuniu-se com Ana Souto, que chegou em 26 de novembro de 2025.",
+     [("2025-11-24", "Nesta segunda-feira"), ("2025-11-26", "em 26 de novembro de 2025")]),
+    ("zh", "代表团周二抵达利马，昨天会见了外交部长。双方于2025年11月26日签署协议。",
+     [("2025-11-25", "周二"), ("2025-11-26", "昨天"), ("2025-11-26", "2025年11月26日")]),
+])
+def test_find_dates_keeps_the_words_and_their_offsets(language, text, expected):
+    found = find_dates(text, 0, len(text), THU, language=language)
+    assert [(d.iso, d.text) for d in found] == expected
+    assert all(text[d.start:d.end] == d.text for d in found)
+
+
+def test_words_that_are_no_dates_are_not_found():
+    text = "El presidente de la comisión habló con la prensa sobre el segundo mandato."
+    assert find_dates(text, 0, len(text), THU, language="es") == []
+    text = "外交部发言人表示，双方将继续加强合作。"
+    assert find_dates(text, 0, len(text), THU, language="zh") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lima, 26 de noviembre de 2025. El ministro llegó el martes.", "2025-11-26"),
+    ("Brasília, 26 de novembro de 2025 — O ministro chegou na terça-feira.", "2025-11-26"),
+    ("新华社利马2025年11月26日电\n外交部长周二会见了秘鲁总统。", "2025-11-26"),
+    ("发布时间：2025年6月9日 上午11:00\n本周一，两国外长会见。", "2025-06-09"),
+    ("外交部长王立新与秘鲁外长于2025年11月26日在利马举行会谈，双方签署协议。", None),  # a date inside a sentence
+])
+def test_datelines_in_other_languages(text, expected):
+    value = document_date(Document("d", text))
+    assert (value.iso if value else None) == expected
