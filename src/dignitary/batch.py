@@ -76,7 +76,7 @@ def _iter_jsonl(lines: Iterable[bytes], source: str, text_field: str, id_field: 
                 default_ids: bool) -> Iterator[InputRecord]:
     for line_no, raw in enumerate(lines, 1):
         default_id = f"{source}:{line_no}" if default_ids else None
-        rec = parse_line(raw, source, line_no, None, text_field, id_field, with_annotations=False,
+        rec = parse_line(raw, source, line_no, text_field=text_field, id_field=id_field, with_annotations=False,
                          default_id=default_id)
         if rec is not None:
             yield rec

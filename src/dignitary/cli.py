@@ -396,7 +396,11 @@ def cmd_export(args) -> int:
     from .inference.onnx_export import export_onnx
     from .models.registry import locate_model
 
-    path = export_onnx(locate_model(args.model).path, opset=args.opset, int8=args.int8, output=args.output)
+    return _wrote(export_onnx(locate_model(args.model).path, opset=args.opset, int8=args.int8, output=args.output))
+
+
+def _wrote(path: Path) -> int:
+    """Say where a command's artefact went; the exit status of a command that wrote one."""
     print(f"wrote {path}")
     return 0
 
@@ -415,10 +419,8 @@ def _add_package(sub) -> None:
 def cmd_package(args) -> int:
     from .models.package import build_model_package
 
-    wheel = build_model_package(args.model, args.output, name=args.name, version=args.model_version,
-                                license_file=args.license_file, build_isolation=not args.no_build_isolation)
-    print(f"wrote {wheel}")
-    return 0
+    return _wrote(build_model_package(args.model, args.output, name=args.name, version=args.model_version,
+                                      license_file=args.license_file, build_isolation=not args.no_build_isolation))
 
 
 def _add_info(sub) -> None:

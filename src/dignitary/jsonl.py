@@ -5,12 +5,15 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Iterable, Iterator, TypedDict
 
 from .document import Document
 from .errors import DataError
 from .schema import Schema
 from .validation import parse_record
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing's own from Python 3.11
 
 
 @dataclass
@@ -39,18 +42,20 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON (use null or a string)")
 
 
-def parse_line(
-    raw: bytes,
-    source: str,
-    line_no: int,
-    schema: Schema | None = None,
-    text_field: str = "text",
-    id_field: str = "id",
-    with_annotations: bool = True,
-    default_id: str | None = None,
-) -> InputRecord | None:
-    """One JSONL line as an ``InputRecord``; ``None`` for a blank line. A UTF-8 byte order mark
-    on line 1 is skipped; ``NaN`` and ``Infinity`` are rejected (strict JSON)."""
+class RecordOptions(TypedDict, total=False):
+    """How ``validation.parse_record`` reads a record (see its parameters)."""
+
+    schema: Schema | None
+    text_field: str
+    id_field: str
+    with_annotations: bool
+    default_id: str | None
+
+
+def parse_line(raw: bytes, source: str, line_no: int, **options: Unpack[RecordOptions]) -> InputRecord | None:
+    """One JSONL line as an ``InputRecord`` (``options``: those of ``validation.parse_record``);
+    ``None`` for a blank line. A UTF-8 byte order mark on line 1 is skipped; ``NaN`` and
+    ``Infinity`` are rejected (strict JSON)."""
     if line_no == 1 and raw.startswith(BOM):
         raw = raw[len(BOM):]
     try:
@@ -70,7 +75,7 @@ def parse_line(
     except RecursionError:
         return InputRecord(source, line_no, error=DataError("invalid JSON: nested too deeply", source, line_no))
     try:
-        doc = parse_record(data, schema, text_field, id_field, with_annotations, default_id)
+        doc = parse_record(data, **options)
     except DataError as exc:
         return InputRecord(source, line_no, error=exc.at(source, line_no))
     return InputRecord(source, line_no, document=doc)
@@ -94,7 +99,8 @@ def iter_records(
     handle = _open_binary(path)
     try:
         for line_no, raw in enumerate(handle, 1):
-            result = parse_line(raw, source, line_no, schema, text_field, id_field, with_annotations)
+            result = parse_line(raw, source, line_no, schema=schema, text_field=text_field, id_field=id_field,
+                                with_annotations=with_annotations)
             if result is None:
                 continue
             if check_duplicate_ids and result.document is not None:
