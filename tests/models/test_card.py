@@ -7,22 +7,25 @@ from dignitary.models.card import card_summary
 
 from tests.helpers import REPO
 
-MODEL = REPO / "models" / "default"
+MODELS = ["default", "fast"]
 
 
-def test_card_has_hub_metadata():
-    card = card_summary(MODEL)
+@pytest.mark.parametrize("name", MODELS)
+def test_card_has_hub_metadata(name):
+    card = card_summary(REPO / "models" / name)
     assert card["license"] == "apache-2.0" and card["language"] == ["en", "es", "pt", "zh"]
     assert {"named-entity-recognition", "relation-extraction"} <= set(card["tags"])
     assert card["datasets"] and card["base_model"]
-    assert card["title"] == "dignitary default model (`models/default`)"
+    assert card["title"] == f"dignitary {name} model (`models/{name}`)"
     assert card["summary"].startswith("Joint entity tagger + relation head")
 
 
+@pytest.mark.parametrize("name", MODELS)
 @pytest.mark.parametrize("task,key", [("Named entity recognition", "entities"), ("Relation extraction", "relations")])
-def test_card_results_are_the_measured_dev_scores(task, key):
-    measured = json.loads((MODEL / "dev_eval.json").read_text())[key]["micro"]
-    reported = {r["metric"]: r["value"] for r in card_summary(MODEL)["results"] if r["task"].startswith(task)}
+def test_card_results_are_the_measured_dev_scores(name, task, key):
+    model = REPO / "models" / name
+    measured = json.loads((model / "dev_eval.json").read_text())[key]["micro"]
+    reported = {r["metric"]: r["value"] for r in card_summary(model)["results"] if r["task"].startswith(task)}
     assert reported == {m: round(measured[m], 3) for m in ("f1", "precision", "recall")}
 
 

@@ -1,0 +1,62 @@
+"""The fast tier `models/fast`: found by name, served in int8 by ONNX Runtime without torch, accurate."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from dignitary.evaluation import evaluate_documents
+from dignitary.extractor import Extractor
+from dignitary.jsonl import read_jsonl
+
+from tests.helpers import REPO
+
+pytestmark = pytest.mark.shipped_model
+
+FAST = REPO / "models" / "fast"
+GUIDELINE = ("Liu Haixing, Minister of the International Department of the CPC Central Committee (IDCPC), met on "
+             "November 26 with Remigio Ceballos, the Venezuelan Ambassador to China.")
+
+
+@pytest.fixture(scope="module")
+def fast():
+    return Extractor.from_pretrained("fast")
+
+
+def test_the_name_resolves_to_the_int8_onnx_tier(fast):
+    assert fast.path == FAST
+    assert fast.backend == "onnx" and fast.component.encoder.int8
+
+
+def test_extracts_the_guideline_example(fast):
+    doc = fast(GUIDELINE)
+    found = {(doc.mention_text(e), e.label) for e in doc.entities}
+    assert {("Liu Haixing", "PER"), ("Remigio Ceballos", "PER"), ("Minister", "TITLE"),
+            ("Ambassador", "TITLE")} <= found
+    rels = {(doc.mention_text(doc.entity(r.head)), r.label, doc.mention_text(doc.entity(r.tail)))
+            for r in doc.relations}
+    assert ("Liu Haixing", "has_title", "Minister") in rels
+
+
+def test_dev_quality_does_not_regress(fast):
+    dev = read_jsonl(REPO / "data" / "dev.jsonl")
+    report = evaluate_documents(dev, list(fast.pipe(dev)), fast.schema)
+    measured = json.loads((FAST / "dev_eval.json").read_text())
+    # floors a little under the figures of models/fast/dev_eval.json (int8, CPU)
+    assert report.entities.micro.f1 >= measured["entities"]["micro"]["f1"] - 0.01
+    assert report.relations.micro.f1 >= measured["relations"]["micro"]["f1"] - 0.02
+
+
+def test_the_cli_serves_it_without_torch(tmp_path, fast):
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "g", "text": GUIDELINE}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    script = ("import sys\nfrom dignitary.cli import main\n"
+              f"rc = main(['extract', {str(inp)!r}, '-o', {str(out)!r}, '--model', 'fast', '--no-progress'])\n"
+              "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'torch', 'transformers'}))\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "0 []"
+    assert json.loads(out.read_text(encoding="utf-8"))["entities"]
