@@ -76,3 +76,18 @@ def predict_texts(model, tokenizer, texts: list[str], **kwargs) -> list:
 
     component = JointComponent.from_model(model, tokenizer, **kwargs)
     return component.predict([Document(str(i), t) for i, t in enumerate(texts)])
+
+
+GUIDELINE_SENTENCE = ("Liu Haixing, Minister of the International Department of the CPC Central Committee (IDCPC), met "
+                      "on November 26 with Remigio Ceballos, the Venezuelan Ambassador to China.")
+
+
+def check_guideline_sentence(extractor) -> None:
+    """A shipped model finds the people, offices and has_title links of ANNOTATION.md's example."""
+    doc = extractor(GUIDELINE_SENTENCE)
+    found = {(doc.mention_text(e), e.label) for e in doc.entities}
+    assert {("Liu Haixing", "PER"), ("Remigio Ceballos", "PER"), ("Minister", "TITLE"),
+            ("Ambassador", "TITLE")} <= found
+    rels = {(doc.mention_text(doc.entity(r.head)), r.label, doc.mention_text(doc.entity(r.tail)))
+            for r in doc.relations}
+    assert ("Liu Haixing", "has_title", "Minister") in rels

@@ -10,13 +10,11 @@ from dignitary.evaluation import evaluate_documents
 from dignitary.extractor import Extractor
 from dignitary.jsonl import read_jsonl
 
-from tests.helpers import REPO
+from tests.helpers import GUIDELINE_SENTENCE, REPO, check_guideline_sentence
 
 pytestmark = pytest.mark.shipped_model
 
 FAST = REPO / "models" / "fast"
-GUIDELINE = ("Liu Haixing, Minister of the International Department of the CPC Central Committee (IDCPC), met on "
-             "November 26 with Remigio Ceballos, the Venezuelan Ambassador to China.")
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +28,7 @@ def test_the_name_resolves_to_the_int8_onnx_tier(fast):
 
 
 def test_extracts_the_guideline_example(fast):
-    doc = fast(GUIDELINE)
-    found = {(doc.mention_text(e), e.label) for e in doc.entities}
-    assert {("Liu Haixing", "PER"), ("Remigio Ceballos", "PER"), ("Minister", "TITLE"),
-            ("Ambassador", "TITLE")} <= found
-    rels = {(doc.mention_text(doc.entity(r.head)), r.label, doc.mention_text(doc.entity(r.tail)))
-            for r in doc.relations}
-    assert ("Liu Haixing", "has_title", "Minister") in rels
+    check_guideline_sentence(fast)
 
 
 def test_dev_quality_does_not_regress(fast):
@@ -50,7 +42,7 @@ def test_dev_quality_does_not_regress(fast):
 
 def test_the_cli_serves_it_without_torch(tmp_path, fast):
     inp = tmp_path / "in.jsonl"
-    inp.write_text(json.dumps({"id": "g", "text": GUIDELINE}) + "\n", encoding="utf-8")
+    inp.write_text(json.dumps({"id": "g", "text": GUIDELINE_SENTENCE}) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     script = ("import sys\nfrom dignitary.cli import main\n"
               f"rc = main(['extract', {str(inp)!r}, '-o', {str(out)!r}, '--model', 'fast', '--no-progress'])\n"

@@ -7,7 +7,7 @@ from dignitary.evaluation import evaluate_documents
 from dignitary.extractor import Extractor, default_model_path
 from dignitary.jsonl import read_jsonl
 
-from tests.helpers import REPO
+from tests.helpers import GUIDELINE_SENTENCE, REPO, check_guideline_sentence
 
 pytestmark = pytest.mark.shipped_model
 
@@ -46,15 +46,10 @@ def test_int8_keeps_entity_quality(dev, dev_report):
 
 
 def test_extracts_the_guideline_example(extractor):
-    text = ("Liu Haixing, Minister of the International Department of the CPC Central Committee (IDCPC), met on "
-            "November 26 with Remigio Ceballos, the Venezuelan Ambassador to China.")
-    doc = extractor(text)
-    found = {(doc.mention_text(e), e.label) for e in doc.entities}
-    assert {("Liu Haixing", "PER"), ("Remigio Ceballos", "PER"), ("Minister", "TITLE"),
-            ("Ambassador", "TITLE")} <= found
+    check_guideline_sentence(extractor)
+    doc = extractor(GUIDELINE_SENTENCE)
     rels = {(doc.mention_text(doc.entity(r.head)), r.label, doc.mention_text(doc.entity(r.tail)))
             for r in doc.relations}
-    assert ("Liu Haixing", "has_title", "Minister") in rels
     assert ("Remigio Ceballos", "has_title", "Ambassador") in rels
 
 
