@@ -37,7 +37,7 @@ def test_tiny_tokenizer_from_its_files(tmp_path, tiny_tokenizer):
     _same(tiny_tokenizer, ours)
 
 
-@pytest.mark.integration
+@pytest.mark.shipped_model
 def test_shipped_tokenizer_from_its_files():
     from transformers import AutoTokenizer
 
