@@ -63,8 +63,10 @@ class Extractor:
         (``torch.set_num_threads``, which the CLI's ``--threads`` calls), never set by loading.
         """
         path = locate_model(path).path
+        meta = load_model_meta(path)  # without torch; the torch path reads the weights below
+        warn_if_incompatible(meta.raw)
         if dtype == "auto" and device in ("auto", "cpu") and backend in ("auto", "onnx"):
-            preferred = preferred_cpu_dtype(load_model_meta(path).raw)
+            preferred = preferred_cpu_dtype(meta.raw)
             if preferred is not None:  # a CPU tier (e.g. models/fast: int8): on the CPU unless told otherwise
                 dtype, device = preferred, "cpu"
         chosen = choose_backend(backend, dtype, device)
@@ -74,8 +76,6 @@ class Extractor:
             from .inference.onnx_encoder import OnnxEncoder
             from .text.tokenizer import SubwordTokenizer
 
-            meta = load_model_meta(path)
-            warn_if_incompatible(meta.raw)
             encoder = OnnxEncoder(path, threads=threads, int8=dtype == "int8")
             component = JointComponent(encoder, SubwordTokenizer.from_dir(path), meta.schema, meta.heads, **kwargs)
             return cls(component, meta.raw, batch_size, path=path)
@@ -83,11 +83,10 @@ class Extractor:
         from .models.pretrained import load_pretrained
 
         dev = resolve_device(device)
-        model, tokenizer, raw = load_pretrained(path)
-        warn_if_incompatible(raw)
+        model, tokenizer, _ = load_pretrained(path)
         model.to(dev)
         component = JointComponent.from_model(model, tokenizer, dev, resolve_dtype(dtype, dev), **kwargs)
-        return cls(component, raw, batch_size, path=path)
+        return cls(component, meta.raw, batch_size, path=path)
 
     def predict(self, docs: list[Document]) -> list[Document]:
         """A copy of each document carrying its entities and relations (input fields kept in

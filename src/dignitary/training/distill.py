@@ -14,9 +14,11 @@ import torch
 from torch import nn
 
 from ..errors import DignitaryError
+from ..models.component import JointComponent
 from ..models.inputs import IGNORE
 from ..models.pretrained import load_pretrained
-from ..models.windows import TrainBatch, TrainWindow, collate_windows
+from ..models.windows import TrainBatch, TrainWindow
+from ..text.tokenizer import SubwordTokenizer
 
 
 def encoder_layers(encoder: nn.Module) -> nn.ModuleList:
@@ -43,18 +45,18 @@ def student_from_teacher(teacher_dir: str | Path, layers: list[int]):
 class TeacherTargets:
     """The teacher's soft targets for training windows, computed once per window."""
 
-    def __init__(self, teacher_dir: str | Path, tokenizer, casing: bool, device: torch.device,
-                 start_id: int, end_id: int, pad_id: int):
-        model, teacher_tokenizer, _ = load_pretrained(teacher_dir)
-        vocab = teacher_tokenizer.get_vocab()  # type: ignore[attr-defined]
-        if vocab != tokenizer.get_vocab():
+    def __init__(self, teacher_dir: str | Path, student: JointComponent):
+        """The teacher of ``student``: it must read the same tokens (collated by ``student.collate``)."""
+        model, _, _ = load_pretrained(teacher_dir)
+        teacher_vocab = SubwordTokenizer.from_dir(teacher_dir).backend.get_vocab()
+        if teacher_vocab != student.tokenizer.backend.get_vocab():
             raise DignitaryError(f"{teacher_dir}: the teacher's tokenizer differs from the student's; soft tag "
                                  "targets need the same tokens (take the student's layers from the teacher)")
-        if model.config.casing != casing:
+        if model.config.casing != student.config.casing:
             raise DignitaryError(f"{teacher_dir}: the teacher and the student differ in casing features")
-        self.model = model.to(device).eval()
-        self.device = device
-        self.ids = (start_id, end_id, pad_id)
+        self.device = next(student.model.parameters()).device
+        self.model = model.to(self.device).eval()
+        self.collate = student.collate
         self.cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
     @staticmethod
@@ -64,7 +66,7 @@ class TeacherTargets:
     @torch.no_grad()
     def _fill(self, windows: list[TrainWindow]) -> None:
         n_rel = len(self.model.schema.relation_labels)
-        batch = collate_windows(windows, *self.ids, n_rel).to(self.device)
+        batch = self.collate(windows).to(self.device)
         tag_logits, hidden = self.model.encode(batch.input_ids, batch.attention_mask, batch.casing_ids)
         tag_probs = torch.softmax(tag_logits.float(), dim=-1).cpu().numpy()
         pair_probs = np.zeros((0, n_rel), dtype=np.float32)

@@ -103,9 +103,7 @@ class Trainer:
         self.component = JointComponent.from_model(self.model, tokenizer, self.device, self.autocast)
         self.rng = random.Random(config.seed)
         self.pool = mention_pool(self.train_docs)
-        ids = self.component.tokenizer
-        self.teacher = (TeacherTargets(config.teacher, tokenizer, self.model.config.casing, self.device,
-                                       ids.start_id, ids.end_id, ids.pad_id)
+        self.teacher = (TeacherTargets(config.teacher, self.component)
                         if config.teacher and config.pseudo_files else None)
 
     # ---- data ------------------------------------------------------------------
