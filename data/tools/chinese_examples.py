@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 
-from guideline_examples import Builder  # beside this script in data/tools/
+from guideline_examples import LANGUAGE_SENTENCE_MIX, Builder, sentence_mix  # beside this script in data/tools/
 
 PEOPLE = [
     "高振宇",
@@ -325,14 +325,7 @@ def members(b: Builder, rng: random.Random) -> None:
     b.add("。")
 
 
-SENTENCES = [
-    (meeting, 0.42),
-    (non_meeting, 0.13),
-    (statement, 0.13),
-    (roster, 0.12),
-    (shared_title, 0.06),
-    (members, 0.14),
-]
+SENTENCES = sentence_mix(globals(), LANGUAGE_SENTENCE_MIX)
 
 
 def make_document(rng: random.Random, ident: str, sentences: int) -> dict:

@@ -499,6 +499,17 @@ def group_members(b: Builder, rng: random.Random) -> None:
     b.add(f" also attended the {rng.choice(['ceremony', 'forum', 'event'])}.")
 
 
+# how often each kind of sentence is drawn by the Spanish, Portuguese and Chinese generators, which
+# name their sentence makers alike (romance_examples.py, chinese_examples.py)
+LANGUAGE_SENTENCE_MIX = {"meeting": 0.42, "non_meeting": 0.13, "statement": 0.13, "roster": 0.12,
+                         "shared_title": 0.06, "members": 0.14}
+
+
+def sentence_mix(makers: dict[str, Callable], mix: dict[str, float]) -> list[tuple[Callable, float]]:
+    """``(maker, weight)`` pairs: the function of each sentence kind of ``mix`` found in ``makers``."""
+    return [(makers[name], weight) for name, weight in mix.items()]
+
+
 SENTENCES: list[tuple[Callable[[Builder, random.Random], None], float]] = [
     (meeting, 0.4), (non_meeting, 0.2), (statement, 0.2), (group_members, 0.1), (roster, 0.12),
     (relative, 0.05),

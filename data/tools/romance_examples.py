@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 
-from guideline_examples import Builder  # beside this script in data/tools/
+from guideline_examples import LANGUAGE_SENTENCE_MIX, Builder, sentence_mix  # beside this script in data/tools/
 from romance_words import WORDS, Org, Person, RomanceWords
 
 __all__ = ["WORDS", "make_document"]
@@ -342,14 +342,7 @@ def members(b: Builder, rng: random.Random, words: RomanceWords) -> None:
     _end(b, rng, words)
 
 
-SENTENCES = [
-    (meeting, 0.42),
-    (non_meeting, 0.13),
-    (statement, 0.13),
-    (roster, 0.12),
-    (shared_title, 0.06),
-    (members, 0.14),
-]
+SENTENCES = sentence_mix(globals(), LANGUAGE_SENTENCE_MIX)
 
 
 def make_document(rng: random.Random, ident: str, sentences: int, words: RomanceWords) -> dict:
