@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from dignitary.document import Document
+from dignitary.records.date_words import chinese_number
 from dignitary.records.dates import document_date, find_dates, parse_date
 
 THU = dt.date(2025, 11, 27)  # a Thursday
@@ -42,6 +43,12 @@ THU = dt.date(2025, 11, 27)  # a Thursday
     ("zh", "昨天", THU, "2025-11-26"),
     ("zh", "昨天", None, None),
     ("zh", "去年", THU, "2024"),
+    ("zh", "二〇二五年十一月二十六日", None, "2025-11-26"),  # Chinese numerals
+    ("zh", "十一月二十六日", THU, "2025-11-26"),
+    ("zh", "十二月三十一日", THU, "2024-12-31"),
+    ("zh", "一月五日", None, "XXXX-01-05"),
+    ("zh", "二〇二五年十月", None, "2025-10"),
+    ("zh", "２０２５年１１月２６日", None, "2025-11-26"),  # full-width digits
 ])
 def test_parse_date_in_other_languages(language, text, base, expected):
     assert parse_date(text, base, language=language) == expected
@@ -73,8 +80,33 @@ def test_words_that_are_no_dates_are_not_found():
     ("Brasília, 26 de novembro de 2025 — O ministro chegou na terça-feira.", "2025-11-26"),
     ("新华社利马2025年11月26日电\n外交部长周二会见了秘鲁总统。", "2025-11-26"),
     ("发布时间：2025年6月9日 上午11:00\n本周一，两国外长会见。", "2025-06-09"),
+    ("新华社北京二〇二五年十一月二十六日电 外交部长周二会见了秘鲁总统。", "2025-11-26"),
     ("外交部长王立新与秘鲁外长于2025年11月26日在利马举行会谈，双方签署协议。", None),  # a date inside a sentence
 ])
 def test_datelines_in_other_languages(text, expected):
     value = document_date(Document("d", text))
     assert (value.iso if value else None) == expected
+
+
+@pytest.mark.parametrize("numeral, value", [("2025", 2025), ("２０２５", 2025), ("二〇二五", 2025), ("二零二四", 2024),
+                                            ("十", 10), ("十一", 11), ("二十", 20), ("二十六", 26), ("三十一", 31), ("五", 5)])
+def test_chinese_numbers(numeral, value):
+    assert chinese_number(numeral) == value
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "Durante las celebraciones del Día de la Independencia de Venezuela, el canciller se reunió con su homólogo.",
+     [("2025-07", "Día de la Independencia")]),  # "durante": the holiday's month
+    ("es", "En el Triunfo de la Revolución, el presidente cubano recibió al embajador.",
+     [("2025-01-01", "Triunfo de la Revolución")]),
+    ("pt", "No dia da Independência do Brasil, o presidente brasileiro recebeu o chanceler.",
+     [("2025-09-07", "Independência do Brasil")]),
+    ("zh", "在中国春节期间，中联部部长会见了代表团。", [("2025-01", "春节")]),  # 期间 after it: its month
+    ("zh", "国庆节当天，中国国家主席会见了外宾。", [("2025-10-01", "国庆节")]),
+    ("zh", "去年国庆节，中国国家主席会见了外宾。", [("2024", "去年"), ("2024-10-01", "国庆节")]),
+    ("es", "Durante el Día de la Independencia, el canciller se reunió con su homólogo.", []),  # no country named
+])
+def test_named_holidays_of_a_country_the_sentence_names(language, text, expected):
+    found = find_dates(text, 0, len(text), THU, language=language)
+    assert [(d.iso, d.text) for d in found] == expected
+    assert all(text[d.start:d.end] == d.text for d in found)

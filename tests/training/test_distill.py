@@ -53,6 +53,16 @@ def test_pseudo_label_skips_excluded_documents_and_keeps_scores(tmp_path, tiny_m
     assert [d.id for d in loaded] == ["toy-1", "toy-3"] and loaded[0].entities[0].score is not None
 
 
+def test_a_translated_dev_document_excludes_its_original(tmp_path):
+    from dignitary.training.pseudo import excluded_keys
+
+    dev = tmp_path / "dev_es.jsonl"
+    dev.write_text(json.dumps({"id": "es-pool-7", "source_id": "pool-7", "text": "El ministro llegó.",
+                               "entities": [], "relations": []}) + "\n", encoding="utf-8")
+    ids, _ = excluded_keys([dev])
+    assert ids == {"es-pool-7", "pool-7"}
+
+
 def test_relation_scores_are_soft_targets_and_unsure_entities_are_masked(tiny_tokenizer):
     from dignitary.document import Document, Entity, Relation
     from dignitary.models.inputs import IGNORE

@@ -71,11 +71,16 @@ PORTUGUESE = _romance(
            "na semana passada": "semana passada"})
 
 _ZH_WEEKDAY = "一二三四五六日天"
+# numbers in Arabic digits (also full-width: ``\d`` matches them) or in Chinese numerals: 二〇二五年十一月二十六日
+_ZH_DIGITS = "〇一二三四五六七八九"
+_ZH_YEAR = rf"(?:\d{{4}}|[{_ZH_DIGITS}零]{{4}})"
+_ZH_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_ZH_DAY = r"(?:\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 CHINESE = DateWords(
     "zh",
-    re.compile(r"\d{4}年\d{1,2}月\d{1,2}[日号]|\d{1,2}月\d{1,2}[日号]|\d{4}年\d{1,2}月|\d{4}-\d{2}-\d{2}"
+    re.compile(rf"{_ZH_YEAR}年{_ZH_MONTH}月{_ZH_DAY}[日号]|{_ZH_MONTH}月{_ZH_DAY}[日号]|{_ZH_YEAR}年{_ZH_MONTH}月|\d{{4}}-\d{{2}}-\d{{2}}"
                rf"|(?:上|本|这|上个|这个)?(?:周|星期|礼拜)[{_ZH_WEEKDAY}]"
-               r"|前天|昨天|昨晚|今天|今晨|本周|上周|本月|上个?月|今年|去年|\d{4}年"),
+               rf"|前天|昨天|昨晚|今天|今晨|本周|上周|本月|上个?月|今年|去年|{_ZH_YEAR}年"),
     tuple((f"周{c}", f"星期{c}", f"礼拜{c}") + (("周天", "星期天", "礼拜天") if c == "日" else ())
           for c in _ZH_WEEKDAY[:7]),
     re.compile(r"^(?:于|在|自|从)+"),
@@ -87,14 +92,25 @@ _ZH_RELATIVE = {"前天": "2 days ago", "昨天": "yesterday", "昨晚": "last n
 WORDS = {"es": SPANISH, "pt": PORTUGUESE, "zh": CHINESE}
 
 
+def chinese_number(numeral: str) -> int:
+    """A number written in digits (Arabic or full-width) or Chinese numerals: "2025", "二〇二五" (a year,
+    digit by digit), "十一", "二十六"."""
+    if numeral.isdigit():
+        return int(numeral)
+    if "十" not in numeral:
+        return int("".join(str(_ZH_DIGITS.index(c) if c != "零" else 0) for c in numeral))
+    tens, _, units = numeral.partition("十")
+    return (_ZH_DIGITS.index(tens) if tens else 1) * 10 + (_ZH_DIGITS.index(units) if units else 0)
+
+
 def chinese_in_english(phrase: str) -> tuple[str, int]:
     """A Chinese date in the English words ``dateparser`` reads, and the weeks before the current
     one that a weekday sits in (1 for "上周二", 0 for "本周二", -1 for "周二": the latest one)."""
     if phrase in _ZH_RELATIVE:
         return _ZH_RELATIVE[phrase], -1
-    found = re.fullmatch(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号])?", phrase)
+    found = re.fullmatch(rf"(?:({_ZH_YEAR})年)?(?:({_ZH_MONTH})月)?(?:({_ZH_DAY})[日号])?", phrase)
     if found and any(found.groups()):
-        year, month, day = found.groups()
+        year, month, day = (None if g is None else str(chinese_number(g)) for g in found.groups())
         words = [_ENGLISH_MONTHS[int(month) - 1].capitalize()] if month and 1 <= int(month) <= 12 else []
         if day:
             words.append(day + ("," if year else ""))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..document import Document
 from .date_words import CHINESE, ENGLISH_WEEKDAYS, WORDS, chinese_in_english
 from .language import document_language
+from .language_tables import holiday_table
 
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -157,7 +158,8 @@ def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str
     from dateparser.search import search_dates
 
     if language in WORDS:
-        return _find_local_dates(text, start, end, base, order, keep_unresolved, language)
+        local = _find_local_dates(text, start, end, base, order, keep_unresolved, language)
+        return sorted(local + _local_holidays(text, start, end, base, language), key=lambda d: d.start)
     chunk = text[start:end]
     try:
         found = search_dates(chunk, languages=["en"], settings=_settings(None, order)) or []
@@ -232,6 +234,58 @@ def _holidays(text: str, start: int, end: int, base: dt.date | None) -> list[Dat
             iso = f"{day.year:04d}-{day.month:02d}" if during else day.strftime("%Y-%m-%d")
             out.append(DateValue(iso, name, start + at, start + at + len(name)))
     return out
+
+
+@lru_cache(maxsize=None)
+def _holiday_settings(language: str) -> tuple[dict[str, str], str, re.Pattern | None, re.Pattern | None,
+                                              re.Pattern | None] | None:
+    """Countries by local name, holiday language, and the during / during-after / last-year patterns."""
+    table = holiday_table(language)
+    if table is None:
+        return None
+    compiled = [re.compile(table[key], re.I) if key in table else None for key in ("during", "during_after", "last_year")]
+    return table["countries"], table["holiday_language"], compiled[0], compiled[1], compiled[2]
+
+
+@lru_cache(maxsize=256)
+def _localized_holidays(code: str, year: int, language: str) -> tuple[tuple[dt.date, str], ...]:
+    """A country's holidays of ``year`` named in ``language`` (or its regional variant); () if the
+    ``holidays`` package has no names in that language for the country."""
+    import holidays
+    from holidays.utils import list_localized_countries
+
+    supported = list_localized_countries().get(code) or []
+    prefix = language.split("_")[0]
+    chosen = next((x for x in supported if x == language), None) or next(
+        (x for x in supported if x.split("_")[0] == prefix), None)
+    if chosen is None:
+        return ()
+    return tuple(holidays.country_holidays(code, years=year, language=chosen).items())
+
+
+def _local_holidays(text: str, start: int, end: int, base: dt.date | None, language: str) -> list[DateValue]:
+    """Named holidays in a Spanish, Portuguese or Chinese sentence (``records/holidays.toml``): those of a
+    country the sentence names, by their names in the language; "durante" / "期间" make it their month."""
+    settings = _holiday_settings(language)
+    if base is None or settings is None:
+        return []
+    countries, holiday_language, during, during_after, last_year = settings
+    chunk = text[start:end]
+    folded = chunk.casefold()
+    codes = {code for name, code in countries.items()
+             if (name in chunk if language == "zh" else re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded))}
+    year = base.year - 1 if last_year is not None and last_year.search(chunk) else base.year
+    out: dict[int, DateValue] = {}
+    for code in sorted(codes):
+        for day, name in _localized_holidays(code, year, holiday_language):
+            at = chunk.find(name)
+            if at < 0 or at in out:
+                continue
+            by_month = bool(during and during.search(chunk[:at])) or bool(
+                during_after and during_after.search(chunk[at + len(name):]))
+            iso = f"{day.year:04d}-{day.month:02d}" if by_month else day.strftime("%Y-%m-%d")
+            out[at] = DateValue(iso, name, start + at, start + at + len(name))
+    return list(out.values())
 
 
 _DATELINE_WINDOW = 1000

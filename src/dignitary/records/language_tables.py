@@ -24,3 +24,9 @@ def table_languages() -> list[str]:
 def language_table(language: str) -> dict[str, Any]:
     """The parsed table file of ``language`` (a code such as ``en``)."""
     return tomllib.loads((_folder() / f"{language}.toml").read_text(encoding="utf-8"))
+
+
+def holiday_table(language: str) -> dict[str, Any] | None:
+    """The holiday section of ``language`` in ``records/holidays.toml`` (None if it has none)."""
+    tables = tomllib.loads((resources.files("dignitary.records") / "holidays.toml").read_text(encoding="utf-8"))
+    return tables.get(language)

@@ -4,7 +4,8 @@
 writes a standoff file (no text: the pool may be third-party) whose entities and relations carry
 the teacher's scores. Relations are kept down to ``relation_floor``, so their scores act as soft
 targets (``models/inputs.relation_targets``); documents of the ``exclude`` files (dev sets,
-already annotated training articles) are skipped by id and by text, so no dev text is trained on.
+already annotated training articles) are skipped by id, by text and by ``source_id`` (a translated dev
+document excludes its original), so no dev text is trained on in any language.
 """
 from __future__ import annotations
 
@@ -20,12 +21,15 @@ from ..standoff import load_documents, text_sha256, write_standoff
 
 
 def excluded_keys(files: Iterable[str | Path], text_files: Iterable[str | Path] = ()) -> tuple[set[str], set[str]]:
-    """Ids and text hashes of the documents of ``files`` (inline or standoff JSONL)."""
+    """Ids (with the ``source_id`` of a translation) and text hashes of the documents of ``files``
+    (inline or standoff JSONL)."""
     ids: set[str] = set()
     hashes: set[str] = set()
     for path in files:
         for doc in load_documents(path, Schema.load(None), list(text_files)):
             ids.add(doc.id)
+            if isinstance(doc.meta.get("source_id"), str):
+                ids.add(doc.meta["source_id"])
             hashes.add(text_sha256(doc.text))
     return ids, hashes
 
