@@ -67,6 +67,10 @@ def test_chinese_object_with_and_passive_cues():
     assert _names(doc) == [["王立新", "罗莎·韦尔塔"]]
     doc = annotate("d", "罗莎·韦尔塔受到王立新的接见。", [("罗莎·韦尔塔", "PER"), ("王立新", "PER")])
     assert _names(doc) == [["罗莎·韦尔塔", "王立新"]]
+    doc = annotate("d", "中国驻肯尼亚大使王立新拜会了肯尼亚外长罗莎·韦尔塔。",  # 拜会: "called on"
+                   [("中国", "GPE"), ("肯尼亚", "GPE"), ("大使", "TITLE"), ("王立新", "PER"), ("肯尼亚", "GPE"),
+                    ("外长", "TITLE"), ("罗莎·韦尔塔", "PER")])
+    assert _names(doc) == [["王立新", "罗莎·韦尔塔"]]
 
 
 def test_chinese_bracketed_note_and_delegation_leader():

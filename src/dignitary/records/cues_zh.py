@@ -2,7 +2,7 @@
 
 Three constructions:
 
-- "X[在北京]会见(了)Y[、Z和W]" (会见, 接见, 会晤 with an object);
+- "X[在北京]会见(了)Y[、Z和W]" (会见, 接见, 会晤, 拜会 with an object);
 - "X与/同/跟Y[、Z以及W][在北京]举行(了)会谈" and "X同Y通电话" (the sides before the meeting word);
 - "X受到Y的接见" (passive).
 
@@ -16,8 +16,8 @@ import re
 from ..document import Document, Entity
 
 _CUE = re.compile(r"(?:举行|进行)?了?(?:正式|双边|视频|电话|工作)?"
-                  r"(?:会见|会晤|会谈|接见|会面|通电话|通话|视频通话|见面)")
-_OBJECT_CUE = re.compile(r"^(?:会见|接见|会晤)")  # verbs that take the other side as object
+                  r"(?:会见|会晤|会谈|接见|拜会|会面|通电话|通话|视频通话|见面)")
+_OBJECT_CUE = re.compile(r"^(?:会见|接见|会晤|拜会)")  # verbs that take the other side as object
 _PLAN = re.compile(r"(?:将|将要|即将|拟|计划|希望|准备|打算|期待|未|没有|愿)[^，。；]{0,4}$")
 _WITH = re.compile(r"[与同跟和][^，。；、]{0,6}$")  # "X与Y ..." : 与 right before the other side
 _PASSIVE = re.compile(r"受到|被")
