@@ -161,7 +161,9 @@ def _add_calibrate(sub) -> None:
     p = sub.add_parser("calibrate", help="choose a model's runtime settings (stored in the model): the relation "
                                          "threshold on a dev file, the dtype `auto` means on the CPU")
     p.add_argument("--model", required=True)
-    p.add_argument("--dev", help="dev JSONL on which to choose the relation threshold")
+    p.add_argument("--dev", nargs="+", default=[],
+                   help="dev JSONL files, inline or standoff, on whose documents together the relation threshold is chosen")
+    p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff --dev files")
     p.add_argument("--cpu-dtype", choices=("fp32", "int8"),
                    help="what --dtype auto means for this model on the CPU (int8: a fast tier)")
     p.add_argument("--device", default="auto")
@@ -170,9 +172,9 @@ def _add_calibrate(sub) -> None:
 
 def cmd_calibrate(args) -> int:
     from .device import resolve_device
-    from .jsonl import read_jsonl
     from .models.metadata import set_preferred_cpu_dtype
     from .schema import Schema
+    from .standoff import load_documents
     from .training.threshold import tune_relation_threshold
 
     if not args.dev and not args.cpu_dtype:
@@ -182,7 +184,8 @@ def cmd_calibrate(args) -> int:
         print(json.dumps({"cpu_dtype": args.cpu_dtype}))
     if args.dev:
         meta = json.loads((Path(args.model) / "dignitary.json").read_text(encoding="utf-8"))
-        dev = read_jsonl(args.dev, Schema.from_dict(meta["schema"]))
+        schema = Schema.from_dict(meta["schema"])
+        dev = [doc for path in args.dev for doc in load_documents(path, schema, args.texts)]
         result = tune_relation_threshold(args.model, dev, resolve_device(args.device))
         print(json.dumps({"threshold": result["threshold"],
                           "sweep": {f"{k:.2f}": round(v, 4) for k, v in result["sweep"].items()}}))

@@ -53,3 +53,24 @@ def test_among_equal_scores_the_threshold_nearest_one_half_is_chosen(model_and_p
     result = tune_relation_threshold(model_dir, gold_above(predictions, lowest))
     assert {result["sweep"][t] for t in tied} == {1.0}
     assert result["threshold"] == max(tied)
+
+
+def test_calibrate_chooses_over_several_dev_files_inline_and_standoff(model_and_predictions, tmp_path, capsys):
+    """``dignitary calibrate --dev A B --texts T``: one threshold over the documents of both files."""
+    from dignitary.cli import main
+    from dignitary.standoff import write_standoff
+
+    model_dir, predictions = model_and_predictions
+    gold = gold_above(predictions, 0.45)
+    inline, standoff, texts = tmp_path / "a.jsonl", tmp_path / "b.standoff.jsonl", tmp_path / "texts.jsonl"
+    inline.write_text("".join(json.dumps(d.to_dict()) + "\n" for d in gold[:2]), encoding="utf-8")
+    write_standoff(gold[2:], standoff)
+    texts.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in gold[2:]), encoding="utf-8")
+    assert main(["calibrate", "--model", str(model_dir), "--dev", str(inline), str(standoff), "--texts", str(texts),
+                 "--device", "cpu"]) == 0
+    assert json.loads(capsys.readouterr().out)["threshold"] == 0.45
+    assert json.loads((model_dir / META_FILE).read_text())["heads"]["relation_threshold"] == 0.45
+    # a standoff file without its texts: an error that names the file and what to add
+    assert main(["calibrate", "--model", str(model_dir), "--dev", str(standoff), "--device", "cpu"]) != 0
+    error = capsys.readouterr().err
+    assert "b.standoff.jsonl" in error and "--texts" in error
