@@ -49,12 +49,17 @@ encoders: $(STAMP)
 
 # models/fast (not in git): distilled from models/default as its card says; about an hour on 2 CPU cores
 FAST_GOLD := data/train.jsonl ../shared/data/bbc_train.jsonl data/guideline_examples.jsonl data/newswire_examples.jsonl \
-	data/news_train/train.standoff.jsonl data/train_es.jsonl data/train_pt.jsonl data/train_zh.jsonl
+	data/news_train/train.standoff.jsonl data/news_train/reviewed.standoff.jsonl data/train_es.jsonl data/train_pt.jsonl \
+	data/train_zh.jsonl data/bbc_train_es.jsonl data/bbc_train_pt.jsonl data/bbc_train_zh.jsonl data/pool_es.jsonl \
+	data/pool_pt.jsonl data/pool_zh.jsonl data/written_es.jsonl data/written_pt.jsonl data/written_zh.jsonl
 FAST_LANG := data/guideline_examples_es.jsonl data/guideline_examples_pt.jsonl data/guideline_examples_zh.jsonl
+# every dev set (a translated one excludes its English original by source_id) and the annotated pool articles
+PSEUDO_EXCLUDE := data/dev.jsonl data/dev_outlets/gold.standoff.jsonl data/dev_es.jsonl data/dev_pt.jsonl \
+	data/dev_zh.jsonl data/news_train/train.standoff.jsonl data/news_train/reviewed.standoff.jsonl
 POOL := ../shared/data/unlabeled/news.jsonl
 fast: $(STAMP)
 	$(VENV)/bin/dignitary pseudo-label $(POOL) -o runs/pseudo_news.standoff.jsonl --model models/default \
-		--exclude data/dev.jsonl data/dev_outlets/gold.standoff.jsonl data/news_train/train.standoff.jsonl --texts $(POOL)
+		--exclude $(PSEUDO_EXCLUDE) --texts $(POOL)
 	$(VENV)/bin/dignitary train --teacher models/default --student-layers 0 4 8 11 --pseudo runs/pseudo_news.standoff.jsonl \
 		--train $(FAST_GOLD) --texts $(POOL) --dev data/dev.jsonl -o runs/fast4 --epochs 5 --patience 3 \
 		--encoder-lr 1e-4 --fused-optimizer --device cpu
