@@ -31,7 +31,8 @@ lint: $(STAMP)
 test: lint
 	$(PY) -m pytest -q
 
-# the wheels, installed offline into a fresh venv outside the checkout; the README's install block and snippets
+# the wheels, installed offline into a fresh venv outside the checkout; the README's install block, snippets
+# and command line
 test-wheel: $(STAMP)
 	$(PY) -m pytest -q -m wheel tests/packaging --durations=5
 

@@ -162,7 +162,7 @@ def _add_calibrate(sub) -> None:
                                          "threshold on a dev file, the dtype `auto` means on the CPU")
     p.add_argument("--model", required=True)
     p.add_argument("--dev", nargs="+", default=[],
-                   help="dev JSONL files, inline or standoff, on whose documents together the relation threshold is chosen")
+                   help="dev JSONL files, inline or standoff: the relation threshold is chosen on all of them")
     p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff --dev files")
     p.add_argument("--cpu-dtype", choices=("fp32", "int8"),
                    help="what --dtype auto means for this model on the CPU (int8: a fast tier)")

@@ -243,7 +243,8 @@ def _holiday_settings(language: str) -> tuple[dict[str, str], str, re.Pattern | 
     table = holiday_table(language)
     if table is None:
         return None
-    compiled = [re.compile(table[key], re.I) if key in table else None for key in ("during", "during_after", "last_year")]
+    compiled = [re.compile(table[key], re.I) if key in table else None
+                for key in ("during", "during_after", "last_year")]
     return table["countries"], table["holiday_language"], compiled[0], compiled[1], compiled[2]
 
 
