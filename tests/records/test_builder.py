@@ -78,3 +78,35 @@ def test_relative_words_without_a_document_date_keep_their_words():
     doc.meta["date"] = "2025-06-11"
     m = build_records([doc]).meetings[0]
     assert (m.date, m.date_text) == ("2025-06-10", "on Tuesday")
+
+
+def test_a_met_relation_without_a_meeting_word_is_no_meeting():
+    """ANNOTATION.md: `met` needs a meeting said with a meeting word; "came to strengthen ties" is none."""
+    text = "Yang also came to strengthen ties with the Foo Party. Yang met Ana Ruiz in Lima."
+    doc = annotate("d", text, [("Yang", "PER"), ("Foo Party", "ORG"), ("Yang", "PER"), ("Ana Ruiz", "PER"),
+                               ("Lima", "GPE")], [(1, 2, "met"), (3, 4, "met")])
+    assert [[p.name for p in m.participants] for m in build_records([doc]).meetings] == [["Yang", "Ana Ruiz"]]
+
+
+def test_every_gold_meeting_of_the_training_files_has_a_meeting_word():
+    from pathlib import Path
+
+    from dignitary.records.cue_words import MEETING_WORD
+    from dignitary.standoff import load_documents
+    from dignitary.text.sentences import split_sentences
+
+    from tests.helpers import REPO
+
+    files = [p for p in sorted((REPO / "data").glob("*.jsonl")) if not p.name.startswith("dev")]
+    assert len(files) >= 10
+    checked = 0
+    for path in files:
+        for doc in load_documents(Path(path)):
+            ents, sentences = doc.entity_map(), split_sentences(doc.text)
+            for r in doc.relations:
+                if r.label == "met":
+                    start = ents[r.head].start
+                    s, e = next((a, b) for a, b in sentences if a <= start < b)
+                    assert MEETING_WORD.search(doc.text[s:e]), (path.name, doc.text[s:e])
+                    checked += 1
+    assert checked > 500

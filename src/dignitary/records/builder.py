@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..document import Document, Entity
 from ..text.sentences import split_sentences
-from .cue_words import IN_PERSON, PHONE, PLACE_BEFORE, VIDEO
+from .cue_words import IN_PERSON, MEETING_WORD, PHONE, PLACE_BEFORE, VIDEO
 from .cues import cue_meetings, modifiers
 from .dates import DateValue, as_date, compatible, document_date, find_dates
 from .language import document_language
@@ -187,7 +187,7 @@ def document_meetings(doc: Document, canon: dict[str, str], positions: list[Posi
     for r in doc.relations:
         if r.label == "met":
             idx = next((i for i, (s, e) in enumerate(sentences) if s <= ents[r.head].start < e), None)
-            if idx is not None:
+            if idx is not None and MEETING_WORD.search(doc.text[sentences[idx][0]:sentences[idx][1]]):
                 per_sentence[idx][(r.head, r.tail)] = r.score if r.score is not None else 1.0
     for ids, s, _e in cue_meetings(doc, sentences, language):
         idx = next(i for i, (a, b) in enumerate(sentences) if a == s)
