@@ -35,8 +35,8 @@ def test_default_model_is_the_shipped_one():
 
 def test_dev_quality_does_not_regress(dev_report):
     # floors a little under the scores in models/default/README.md (fp32, CPU)
-    assert dev_report.entities.micro.f1 >= 0.93
-    assert dev_report.relations.micro.f1 >= 0.78
+    assert dev_report.entities.micro.f1 >= 0.95
+    assert dev_report.relations.micro.f1 >= 0.83
 
 
 def test_int8_keeps_entity_quality(dev, dev_report):

@@ -68,13 +68,13 @@ def test_defaults_are_the_dataclass_defaults():
 
 def test_the_flags_of_the_model_card_keep_their_meaning():
     card = (REPO / "models" / "default" / "README.md").read_text(encoding="utf-8")
-    command = card[card.index("dignitary train"):].split("```")[0].replace("\\\n", " ")
+    command = card[card.index("dignitary train"):].split("```")[0].replace("\\\n", " ").split("\n")[0]
     config = parse_train(shlex.split(command)[2:])
-    assert config.train_files[0] == "data/train.jsonl" and len(config.train_files) == 11
+    assert config.train_files[0] == "data/train.jsonl" and len(config.train_files) == 21
     assert all((REPO / f).is_file() for f in config.train_files)  # every training file named exists
     assert config.text_files == ["../shared/data/unlabeled/news.jsonl"] and config.dev_file == "data/dev.jsonl"
     assert (config.encoder, config.output_dir, config.epochs, config.patience) == (".encoders/e5-cjk",
-                                                                                   "runs/e5cjk_lang", 8, 4)
+                                                                                   "runs/e5cjk_more", 8, 4)
     assert config.encoder_lr == 8e-5 and config.fused_optimizer and config.device == "cpu"
 
 
