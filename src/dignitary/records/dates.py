@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -215,25 +216,36 @@ def _country_codes() -> dict[str, set[str]]:
     return codes
 
 
+_DURING = re.compile(r"\bduring\b[^.]{0,40}$", re.I)
+
+
+def _holiday_values(chunk: str, start: int, named: Iterable[tuple[dt.date, str]], during: re.Pattern | None,
+                    during_after: re.Pattern | None = None, min_length: int = 1) -> list[DateValue]:
+    """The holidays of ``named`` (day, name) that ``chunk`` (at ``start`` in its text) names, one per place.
+    "On" a holiday is its day; "during" one (``during`` before the name, or ``during_after`` right after it)
+    is its month: celebrations last days."""
+    out: dict[int, DateValue] = {}
+    for day, name in named:
+        at = chunk.find(name)
+        if at < 0 or at in out or len(name) < min_length:
+            continue
+        by_month = bool(during and during.search(chunk[:at])) or bool(
+            during_after and during_after.search(chunk[at + len(name):]))
+        iso = f"{day.year:04d}-{day.month:02d}" if by_month else day.strftime("%Y-%m-%d")
+        out[at] = DateValue(iso, name, start + at, start + at + len(name))
+    return list(out.values())
+
+
 def _holidays(text: str, start: int, end: int, base: dt.date | None) -> list[DateValue]:
     """Named holidays ("during this year's Victory Day celebrations in Moscow, Russia") of a
-    country the same sentence names, in the base's year (or one named next to it). "On" a
-    holiday is its day; "during" one is its month (celebrations last days)."""
+    country the same sentence names, in the base's year (or one named next to it)."""
     chunk = text[start:end]
     if base is None or not re.search(r"\b[A-Z][a-z]+ Day\b|\bEve\b|Festival|New Year", chunk):
         return []
-    countries = {w for w in re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", chunk)}
-    out = []
-    for country in countries:
-        year = base.year - 1 if re.search(r"\blast year'?s?\b", chunk) else base.year
-        for day, name in _country_holidays(country, year).items():
-            at = chunk.find(name)
-            if at < 0 or len(name) < 6:
-                continue
-            during = re.search(r"\bduring\b[^.]{0,40}$", chunk[:at], flags=re.I)
-            iso = f"{day.year:04d}-{day.month:02d}" if during else day.strftime("%Y-%m-%d")
-            out.append(DateValue(iso, name, start + at, start + at + len(name)))
-    return out
+    year = base.year - 1 if re.search(r"\blast year'?s?\b", chunk) else base.year
+    countries = sorted(set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", chunk)))
+    named = (item for country in countries for item in _country_holidays(country, year).items())
+    return _holiday_values(chunk, start, named, _DURING, min_length=6)
 
 
 @lru_cache(maxsize=None)
@@ -276,17 +288,8 @@ def _local_holidays(text: str, start: int, end: int, base: dt.date | None, langu
     codes = {code for name, code in countries.items()
              if (name in chunk if language == "zh" else re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded))}
     year = base.year - 1 if last_year is not None and last_year.search(chunk) else base.year
-    out: dict[int, DateValue] = {}
-    for code in sorted(codes):
-        for day, name in _localized_holidays(code, year, holiday_language):
-            at = chunk.find(name)
-            if at < 0 or at in out:
-                continue
-            by_month = bool(during and during.search(chunk[:at])) or bool(
-                during_after and during_after.search(chunk[at + len(name):]))
-            iso = f"{day.year:04d}-{day.month:02d}" if by_month else day.strftime("%Y-%m-%d")
-            out[at] = DateValue(iso, name, start + at, start + at + len(name))
-    return list(out.values())
+    named = (item for code in sorted(codes) for item in _localized_holidays(code, year, holiday_language))
+    return _holiday_values(chunk, start, named, during, during_after)
 
 
 _DATELINE_WINDOW = 1000
