@@ -29,6 +29,7 @@ from .batch import (
 from .document import Document
 from .errors import DataError, DignitaryError
 from .jsonl import InputRecord
+from .text.scripts import word_count
 
 if TYPE_CHECKING:
     from .extractor import Extractor
@@ -153,7 +154,7 @@ def _run(job: ExtractJob, paths: list[str], sink: JsonlSink, start_engine: Calla
             if tables:
                 tables.write(written)
             summary.documents += len(written)
-            summary.words += sum(len(d.text.split()) for d in written)
+            summary.words += sum(word_count(d.text) for d in written)
             progress.update(len(records))
             elapsed = max(time.perf_counter() - started, 1e-9)
             progress.set_postfix(docs_s=f"{summary.documents / elapsed:.1f}", words_s=f"{summary.words / elapsed:.0f}")

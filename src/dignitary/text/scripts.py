@@ -12,3 +12,12 @@ _CJK = re.compile(f"[{CJK_CLASS}]")
 def is_cjk(char: str) -> bool:
     """Whether ``char`` belongs to a script written without spaces between words."""
     return bool(_CJK.match(char))
+
+
+_WORD = re.compile(f"[{CJK_CLASS}]|[^\\s{CJK_CLASS}]+")
+
+
+def word_count(text: str) -> int:
+    """Words of ``text`` as throughput figures count them: runs between whitespace, and each CJK
+    character as one word (Chinese and Japanese put no spaces between words)."""
+    return sum(1 for _ in _WORD.finditer(text))
