@@ -192,6 +192,23 @@ def cmd_calibrate(args) -> int:
     return 0
 
 
+def _add_average(sub) -> None:
+    p = sub.add_parser("average", help="average the weights of models fine-tuned from one base encoder "
+                                       "(a model soup); calibrate the result afterwards")
+    p.add_argument("models", nargs="+", help="model directories (same encoder, tokenizer, schema and heads)")
+    p.add_argument("-o", "--output", required=True, help="model directory to write")
+    p.add_argument("--weights", nargs="+", type=float, help="one weight per model (default: uniform)")
+    p.set_defaults(func=cmd_average)
+
+
+def cmd_average(args) -> int:
+    from .training.soup import average_models
+
+    target = average_models(args.models, args.output, args.weights)
+    print(json.dumps({"output": str(target), "models": args.models, "weights": args.weights or "uniform"}))
+    return 0
+
+
 def _add_evaluate(sub) -> None:
     p = sub.add_parser("evaluate", help="score a model (or a prediction file) against gold JSONL files")
     p.add_argument("gold", nargs="+", help="gold JSONL files, inline or standoff (each is scored on its own)")
@@ -448,7 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dignitary", description="Officials, titles and meetings from news.")
     parser.add_argument("--version", action="version", version=f"dignitary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_pseudo_label, _add_calibrate, _add_evaluate,
+    for add in (_add_validate, _add_stats, _add_convert, _add_train, _add_pseudo_label, _add_calibrate, _add_average,
+                _add_evaluate,
                 _add_extract, _add_records, _add_evaluate_records, _add_export, _add_package, _add_info):
         add(sub)
     return parser

@@ -135,6 +135,7 @@ NOT_RUN_NOTE = "not run by the wheel test"
 NOT_RUN = {
     "dignitary train --train": "trains for up to 30 epochs; tests/training trains tiny encoders through the same path",
     "dignitary pseudo-label": "runs the default model over the whole pool (746 articles): too slow for a test",
+    "dignitary average": "needs two trained runs; tests/training/test_soup.py averages tiny models the same way",
     "dignitary train --teacher": "distils a student for up to 30 epochs from pseudo-labels of the whole pool",
 }
 FAST_MODEL = REPO / "models" / "fast"
