@@ -5,7 +5,7 @@ Two runs of the same recipe on different data or seeds land in one basin of the 
 start from the same pretrained weights; their average often keeps what each run learned (e.g. one
 run's English and another's Chinese) at the cost of neither. The models must share the encoder
 architecture, the tokenizer, the schema and the head settings; every floating-point tensor is
-averaged in float32 and stored in its original dtype, integer tensors must be equal. The relation
+averaged in float32 and stored in the first model's dtype (fp16 stays fp16), integer tensors must be equal. The relation
 threshold is the first model's until ``dignitary calibrate`` chooses one for the soup.
 """
 from __future__ import annotations
