@@ -1,12 +1,13 @@
 """Average the weights of models fine-tuned from one base encoder (a "model soup", Wortsman et
 al. 2022, uniform or weighted).
 
-Two runs of the same recipe on different data or seeds land in one basin of the loss when they
-start from the same pretrained weights; their average often keeps what each run learned (e.g. one
-run's English and another's Chinese) at the cost of neither. The models must share the encoder
+Two runs of the same recipe on different data or seeds often land in one basin of the loss when
+they start from the same pretrained weights, and their average can keep much of what each run
+learned (e.g. one run's English and another's Chinese); measure it, since it can also trade one
+score for another (the default model's card has such a case). The models must share the encoder
 architecture, the tokenizer, the schema and the head settings; every floating-point tensor is
-averaged in float32 and stored in the first model's dtype (fp16 stays fp16), integer tensors must be equal. The relation
-threshold is the first model's until ``dignitary calibrate`` chooses one for the soup.
+averaged in float32 and stored in the first model's dtype (fp16 stays fp16); integer tensors must
+be equal. The relation threshold is the first model's until ``dignitary calibrate`` chooses one.
 """
 from __future__ import annotations
 
