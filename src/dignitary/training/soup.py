@@ -20,20 +20,14 @@ import torch
 from safetensors.torch import load_file, save_file
 
 from ..errors import DignitaryError
-from ..models.metadata import META_FILE
+from ..models.metadata import META_FILE, load_model_meta
+from ..models.pretrained import HEADS_FILE
 
-WEIGHT_FILES = ("model.safetensors", "dignitary_heads.safetensors")
+WEIGHT_FILES = ("model.safetensors", HEADS_FILE)  # the encoder's (Hugging Face) and the heads'
 SHARED_FILES = ("config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
                 "sentencepiece.bpe.model", "vocab.txt")
 # head settings that change no weight: they may differ between the ingredients
 RUNTIME_SETTINGS = frozenset({"relation_threshold", "max_tokens", "dropout"})
-
-
-def _meta(model_dir: Path) -> dict:
-    path = model_dir / META_FILE
-    if not path.is_file():
-        raise DignitaryError(f"{model_dir}: not a dignitary model (no {META_FILE})")
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _digest(path: Path) -> str:
@@ -96,7 +90,7 @@ def average_models(model_dirs: list[str | Path], output: str | Path, weights: li
     if any(w < 0 for w in weights) or sum(weights) <= 0:
         raise DignitaryError("weights must be non-negative and not all zero")
     weights = [w / sum(weights) for w in weights]
-    metas = [_meta(d) for d in dirs]
+    metas = [load_model_meta(d).raw for d in dirs]
     _check_compatible(dirs, metas)
     target = Path(output)
     if target.resolve() in {d.resolve() for d in dirs}:
