@@ -152,6 +152,8 @@ def cmd_train(args) -> int:
     fixed = {}
     if "encoder" not in values and values.get("teacher") and values.get("student_layers"):
         fixed["encoder"] = values["teacher"]  # a student taken from the teacher's layers
+    if "encoder" not in values and values.get("init_model"):
+        fixed["encoder"] = values["init_model"]  # fine-tuning a trained model: its own encoder
     state = train(config_from_args(args, **fixed))
     print(json.dumps({"best_epoch": state.get("best_epoch"), "best": state.get("best")}))
     return 0

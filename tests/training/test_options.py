@@ -150,3 +150,9 @@ def test_train_command_trains_with_the_file_and_flag_values(tmp_path, tiny_token
                                            device="cpu", half=False, context_pooling="mean").to_dict()
     assert (meta["heads"]["casing"], meta["heads"]["context_pooling"], meta["heads"]["max_tokens"]) == (False, "mean",
                                                                                                        48)
+    tuned = tmp_path / "tuned"  # fine-tuning the trained model needs no --encoder and keeps its heads
+    assert main(["train", "--init-model", str(out), "--train", toy, "-o", str(tuned), "--epochs", "1",
+                 "--device", "cpu", "--fp32"]) == 0
+    tuned_meta = json.loads((tuned / "dignitary.json").read_text())
+    assert tuned_meta["heads"] == meta["heads"]
+    assert (tuned_meta["training"]["encoder"], tuned_meta["training"]["max_tokens"]) == (str(out), 48)

@@ -93,3 +93,36 @@ def test_ndjson_training_files_are_read_as_jsonl(tmp_path):
     copy = tmp_path / "toy.ndjson"
     copy.write_bytes(toy.read_bytes())
     assert [d.id for d in read_training_file(copy, Schema.builtin("default"))] == [d.id for d in read_jsonl(toy)]
+
+
+def test_init_model_fine_tunes_a_trained_model_and_keeps_its_heads(tmp_path, tiny_model_dir):
+    import pytest
+    import torch
+
+    from dignitary.errors import DignitaryError
+    from dignitary.models.pretrained import load_pretrained
+    from dignitary.training import TrainConfig, Trainer
+
+    from tests.helpers import REPO
+
+    toy = str(REPO / "tests" / "data" / "toy.jsonl")
+    start, _, _ = load_pretrained(tiny_model_dir)
+    cfg = TrainConfig(train_files=[toy], encoder=str(tiny_model_dir), init_model=str(tiny_model_dir),
+                      output_dir=str(tmp_path / "tuned"), epochs=1, batch_size=2, device="cpu", half=False,
+                      max_tokens=128, casing=not start.config.casing, tune_threshold=False)
+    trainer = Trainer(cfg)
+    assert trainer.model.config == start.config  # the model's head settings, not the flags' defaults
+    assert (cfg.max_tokens, cfg.casing) == (start.config.max_tokens, start.config.casing)
+    before = {k: v.clone() for k, v in trainer.model.state_dict().items()}
+    assert all(torch.equal(before[k], v) for k, v in start.state_dict().items())  # starts from its weights
+    trainer.fit()
+    tuned, _, meta = load_pretrained(tmp_path / "tuned")
+    assert tuned.config == start.config and meta["training"]["init_model"] == str(tiny_model_dir)
+    assert not torch.equal(tuned.tagger.weight, start.tagger.weight)  # and trains on
+
+    with pytest.raises(DignitaryError, match="schema"):
+        Trainer(TrainConfig(train_files=[toy], encoder="", init_model=str(tiny_model_dir), schema="conll04",
+                            output_dir=str(tmp_path / "other"), device="cpu"))
+    with pytest.raises(DignitaryError, match="exclude each other"):
+        Trainer(TrainConfig(train_files=[toy], encoder="", init_model=str(tiny_model_dir), student_layers=[0],
+                            teacher=str(tiny_model_dir), output_dir=str(tmp_path / "both"), device="cpu"))

@@ -22,7 +22,7 @@ from ..evaluation.metrics import evaluate_documents
 from ..models.component import JointComponent
 from ..models.config import HeadConfig
 from ..models.joint import JointModel
-from ..models.pretrained import load_encoder, save_pretrained
+from ..models.pretrained import load_encoder, load_pretrained, save_pretrained
 from ..models.windows import TrainWindow
 from ..schema import Schema
 from ..standoff import load_documents
@@ -84,6 +84,8 @@ class Trainer:
         seed_everything(config.seed, config.deterministic)
         self.device = resolve_device(config.device)
         self.schema = Schema.load(config.schema)
+        if model is None and config.init_model:
+            model, tokenizer = self.load_init_model(config.init_model)
         if model is None and config.student_layers:
             model, tokenizer = student_from_teacher(config.teacher or config.encoder, config.student_layers)
         if model is None:
@@ -105,6 +107,22 @@ class Trainer:
         self.pool = mention_pool(self.train_docs)
         self.teacher = (TeacherTargets(config.teacher, self.component)
                         if config.teacher and config.pseudo_files else None)
+
+    def load_init_model(self, path: str) -> tuple[JointModel, Any]:
+        """The trained model at ``path`` to fine-tune further; the run's schema and head options
+        become the model's (a different ``--schema`` is an error, not a silent new head)."""
+        if self.config.student_layers:
+            raise DignitaryError("--init-model and --student-layers exclude each other (a student starts from "
+                                 "--teacher's layers)")
+        model, tokenizer, _ = load_pretrained(path)
+        if self.config.schema is not None and model.schema != self.schema:
+            raise DignitaryError(f"{path}: the model's schema {model.schema.name!r} differs from --schema "
+                                 f"{self.schema.name!r}; fine-tuning keeps the model's labels")
+        self.schema = model.schema
+        heads = model.config
+        self.config.max_tokens, self.config.casing = heads.max_tokens, heads.casing
+        self.config.context_pooling = heads.context_pooling
+        return model, tokenizer
 
     # ---- data ------------------------------------------------------------------
     def epoch_windows(self) -> list[TrainWindow]:
