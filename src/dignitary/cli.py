@@ -223,6 +223,9 @@ def _add_evaluate(sub) -> None:
     p.add_argument("--dtype", default="auto")
     p.add_argument("--json", dest="json_out", help="write the full report as JSON here")
     p.add_argument("--markdown", help="write the report as Markdown here")
+    p.add_argument("--errors", metavar="ERRORS.jsonl",
+                   help="write every error here (one JSON object each: kind, gold and predicted mention or "
+                        "relation, context) and add counts of the error kinds to the report")
     p.set_defaults(func=cmd_evaluate)
 
 
@@ -242,17 +245,26 @@ def cmd_evaluate(args) -> int:
 
         extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype)
         schema = extractor.schema
-    reports = {}
+    from .evaluation.errors import errors_markdown, find_errors
+
+    reports, error_lines, error_tables = {}, [], {}
     for gold_path in args.gold:
         gold = load_documents(gold_path, None if args.predictions else schema, args.texts)
         predicted = predicted_by_file if args.predictions else list(extractor.pipe(gold))
         reports[gold_path] = evaluate_documents(gold, predicted, schema)
+        if args.errors:
+            errors = find_errors(gold, predicted, schema)
+            error_lines += [json.dumps({"file": gold_path, **e.to_dict()}, ensure_ascii=False) + "\n" for e in errors]
+            error_tables[gold_path] = errors_markdown(errors, schema.entity_labels)
+    if args.errors:
+        Path(args.errors).write_text("".join(error_lines), encoding="utf-8")
     single = len(reports) == 1
     if args.json_out:
         payload = (next(iter(reports.values())).as_dict() if single
                    else {path: report.as_dict() for path, report in reports.items()})
         Path(args.json_out).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    markdown = "\n".join(report.to_markdown() if single else f"## {path}\n\n{report.to_markdown()}"
+    markdown = "\n".join((report.to_markdown() if single else f"## {path}\n\n{report.to_markdown()}")
+                         + (f"\n{error_tables[path]}" if path in error_tables else "")
                          for path, report in reports.items())
     if args.markdown:
         Path(args.markdown).write_text(markdown, encoding="utf-8")

@@ -136,6 +136,8 @@ NOT_RUN = {
     "dignitary train --train": "trains for up to 30 epochs; tests/training trains tiny encoders through the same path",
     "dignitary pseudo-label": "runs the default model over the whole pool (746 articles): too slow for a test",
     "dignitary average": "needs two trained runs; tests/training/test_soup.py averages tiny models the same way",
+    "dignitary train --init-model": "fine-tunes the 12-layer model for 2 epochs; tests/training/test_options.py "
+                                    "fine-tunes a tiny model through the same command",
     "dignitary train --teacher": "distils a student for up to 30 epochs from pseudo-labels of the whole pool",
 }
 FAST_MODEL = REPO / "models" / "fast"
@@ -219,6 +221,7 @@ FILES = {  # files it writes, relative to the working folder
     "--json report.json": ["report.json", "report.md"],
     "dignitary records": ["records/meetings.jsonl", "records/positions.jsonl", "records/report/index.html"],
     "dignitary convert": ["test.jsonl"],
+    "--errors errors.jsonl": ["errors.jsonl"],
 }
 DOCUMENTS = {  # the inputs whose documents out.jsonl then holds, each once
     "--tables tables/": ["seeds", "news.jsonl"],
