@@ -14,7 +14,7 @@ from ..models.component import JointComponent
 from ..models.metadata import META_FILE
 from ..models.pretrained import load_pretrained
 
-CANDIDATES = tuple(np.round(np.arange(0.2, 0.751, 0.05), 2))
+CANDIDATES = tuple(np.round(np.arange(0.2, 0.901, 0.05), 2))  # 0.2 ... 0.9
 
 
 def sweep_thresholds(predictions: list[Document], docs: list[Document], schema,
