@@ -68,6 +68,31 @@ def test_find_dates_keeps_the_words_and_their_offsets(language, text, expected):
     assert all(text[d.start:d.end] == d.text for d in found)
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("zh", "中国北京讯——2023年9月13日（星期三），两国决定", ("2023-09-13", "2023年9月13日（星期三）")),
+    ("zh", "星期三（2023年9月13日）两国决定", ("2023-09-13", "星期三（2023年9月13日）")),
+    ("es", "Pekín, el miércoles 13 de septiembre de 2023, China",
+     ("2023-09-13", "el miércoles 13 de septiembre de 2023")),
+    ("pt", "Na quarta-feira, 13 de setembro de 2023, a China",
+     ("2023-09-13", "Na quarta-feira, 13 de setembro de 2023")),
+    ("pt", "em 13 de setembro (quarta-feira), a China", ("2023-09-13", "em 13 de setembro (quarta-feira)")),
+])
+def test_a_weekday_beside_a_full_date_is_that_date(language, text, expected):
+    """Not a second date: the latest such weekday before the document date would be another day."""
+    base = dt.date(2023, 9, 25)
+    found = find_dates(text, 0, len(text), base, language=language)
+    assert [(d.iso, d.text) for d in found] == [expected]
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+def test_weekdays_apart_from_a_date_stay_their_own_dates():
+    text = "周三，习近平会见马杜罗。2023年9月13日，双方签署协议。"
+    found = find_dates(text, 0, len(text), dt.date(2023, 9, 25), language="zh")
+    assert [(d.iso, d.text) for d in found] == [("2023-09-20", "周三"), ("2023-09-13", "2023年9月13日")]
+    text = "el miércoles y el jueves"
+    assert len(find_dates(text, 0, len(text), dt.date(2023, 9, 25), language="es")) == 2
+
+
 def test_words_that_are_no_dates_are_not_found():
     text = "El presidente de la comisión habló con la prensa sobre el segundo mandato."
     assert find_dates(text, 0, len(text), THU, language="es") == []

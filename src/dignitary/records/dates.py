@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
-from .date_words import CHINESE, ENGLISH_WEEKDAYS, WORDS, chinese_in_english
+from .date_words import CHINESE, ENGLISH_WEEKDAYS, WORDS, DateWords, chinese_in_english
 from .language import document_language
 from .language_tables import holiday_table
 
@@ -183,12 +183,40 @@ def find_dates(text: str, start: int, end: int, base: dt.date | None, order: str
 def _find_local_dates(text: str, start: int, end: int, base: dt.date | None, order: str, keep_unresolved: bool,
                       language: str) -> list[DateValue]:
     """:func:`find_dates` for a language of :mod:`.date_words`: its pattern finds, dateparser reads."""
+    words = WORDS[language]
+    found = [(m.start(), m.end(), parse_date(m.group(0), base, order, language))
+             for m in words.pattern.finditer(text, start, end)]
     out = []
-    for found in WORDS[language].pattern.finditer(text, start, end):
-        iso = parse_date(found.group(0), base, order, language)
+    i = 0
+    while i < len(found):
+        s, e, iso = found[i]
+        if i + 1 < len(found):
+            merged = _weekday_beside_date(text, words, found[i], found[i + 1])
+            if merged is not None:
+                s, e, iso = merged
+                i += 1
         if iso or keep_unresolved:
-            out.append(DateValue(iso or "", found.group(0), found.start(), found.end()))
+            out.append(DateValue(iso or "", text[s:e], s, e))
+        i += 1
     return out
+
+
+_APPOSITION_GAP = re.compile(r"[\s,，、(（]*")
+
+
+def _weekday_beside_date(text: str, words: DateWords, first: tuple, second: tuple) -> tuple[int, int, str | None] | None:
+    """One date for a weekday written beside a full date ("el miércoles 13 de septiembre de 2023",
+    "2023年9月13日（星期三）"): the span of both and the date's value; ``None`` for anything else."""
+    s1, e1, _ = first
+    s2, e2, _ = second
+    gap = text[e1:s2]
+    if not _APPOSITION_GAP.fullmatch(gap):
+        return None
+    for (ws, we, _), (_, _, date_iso) in ((first, second), (second, first)):
+        if words.weekday(words.phrase(text[ws:we])) is not None and date_iso and date_iso.count("-") == 2:
+            bracketed = any(b in gap for b in "(（") and text[e2:e2 + 1] in (")", "）")
+            return s1, e2 + bracketed, date_iso  # with the closing bracket of "（星期三）"
+    return None
 
 
 def _country_holidays(country: str, year: int) -> dict[dt.date, str]:
