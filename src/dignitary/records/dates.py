@@ -204,7 +204,8 @@ def _find_local_dates(text: str, start: int, end: int, base: dt.date | None, ord
 _APPOSITION_GAP = re.compile(r"[\s,，、(（]*")
 
 
-def _weekday_beside_date(text: str, words: DateWords, first: tuple, second: tuple) -> tuple[int, int, str | None] | None:
+def _weekday_beside_date(text: str, words: DateWords, first: tuple,
+                         second: tuple) -> tuple[int, int, str | None] | None:
     """One date for a weekday written beside a full date ("el miércoles 13 de septiembre de 2023",
     "2023年9月13日（星期三）"): the span of both and the date's value; ``None`` for anything else."""
     s1, e1, _ = first
