@@ -40,7 +40,7 @@ class EvaluationError:
     entities_found: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"id": self.doc_id, "category": self.category, "kind": self.kind, "gold": self.gold,
+        out: dict[str, Any] = {"id": self.doc_id, "category": self.category, "kind": self.kind, "gold": self.gold,
                "predicted": self.predicted, "context": self.context}
         if self.entities_found is not None:
             out["entities_found"] = self.entities_found
