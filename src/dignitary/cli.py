@@ -152,11 +152,27 @@ def cmd_train(args) -> int:
     fixed = {}
     if "encoder" not in values and values.get("teacher") and values.get("student_layers"):
         fixed["encoder"] = values["teacher"]  # a student taken from the teacher's layers
-    if "encoder" not in values and values.get("init_model"):
+    if values.get("init_model"):
+        _check_init_model_flags(values)
         fixed["encoder"] = values["init_model"]  # fine-tuning a trained model: its own encoder
     state = train(config_from_args(args, **fixed))
     print(json.dumps({"best_epoch": state.get("best_epoch"), "best": state.get("best")}))
     return 0
+
+
+def _check_init_model_flags(values: dict) -> None:
+    """Flags given beside ``--init-model`` that the model would silently override are errors."""
+    from .models.metadata import load_model_meta
+    from .training.trainer import INIT_MODEL_SETTINGS
+
+    model = values["init_model"]
+    heads = load_model_meta(model).heads
+    clashes = [f"--{name.replace('_', '-')} {values[name]!r} (the model's: {getattr(heads, name)!r})"
+               for name in INIT_MODEL_SETTINGS if name in values and values[name] != getattr(heads, name)]
+    if "encoder" in values and Path(values["encoder"]).resolve() != Path(model).resolve():
+        clashes.append(f"--encoder {values['encoder']} (the model's own encoder is fine-tuned)")
+    if clashes:
+        raise DignitaryError(f"--init-model {model} keeps its head settings and encoder; drop " + ", ".join(clashes))
 
 
 def _add_calibrate(sub) -> None:

@@ -89,8 +89,14 @@ def test_weekdays_apart_from_a_date_stay_their_own_dates():
     text = "周三，习近平会见马杜罗。2023年9月13日，双方签署协议。"
     found = find_dates(text, 0, len(text), dt.date(2023, 9, 25), language="zh")
     assert [(d.iso, d.text) for d in found] == [("2023-09-20", "周三"), ("2023-09-13", "2023年9月13日")]
-    text = "el miércoles y el jueves"
-    assert len(find_dates(text, 0, len(text), dt.date(2023, 9, 25), language="es")) == 2
+    base = dt.date(2023, 9, 25)
+    for language, text, n in (("es", "el miércoles y el jueves", 2), ("zh", "周三、周四", 2),
+                              ("es", "el miércoles, el jueves y el viernes", 3),
+                              ("es", "el 12 de septiembre de 2023, el jueves y el viernes", 3)):
+        found = find_dates(text, 0, len(text), base, language=language)
+        assert len(found) == n, (text, found)
+    text = "el 12 de septiembre de 2023, el jueves"  # a Tuesday: "el jueves" is another day
+    assert [d.iso for d in find_dates(text, 0, len(text), base, language="es")] == ["2023-09-12", "2023-09-21"]
 
 
 def test_words_that_are_no_dates_are_not_found():

@@ -156,3 +156,15 @@ def test_train_command_trains_with_the_file_and_flag_values(tmp_path, tiny_token
     tuned_meta = json.loads((tuned / "dignitary.json").read_text())
     assert tuned_meta["heads"] == meta["heads"]
     assert (tuned_meta["training"]["encoder"], tuned_meta["training"]["max_tokens"]) == (str(out), 48)
+
+
+def test_init_model_refuses_flags_it_would_override(tmp_path, tiny_model_dir, capsys):
+    from dignitary.cli import main
+
+    toy = str(REPO / "tests" / "data" / "toy.jsonl")
+    base = ["train", "--init-model", str(tiny_model_dir), "--train", toy, "-o", str(tmp_path / "m"), "--device", "cpu"]
+    assert main([*base, "--max-tokens", "77"]) == 1
+    assert "--max-tokens 77" in capsys.readouterr().err
+    assert main([*base, "--encoder", str(tmp_path)]) == 1
+    assert "the model's own encoder" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()

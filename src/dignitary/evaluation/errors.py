@@ -8,13 +8,17 @@ Entity errors (each gold or predicted mention the strict metric does not match):
 - ``missed``: a gold mention no prediction overlaps;
 - ``spurious``: a predicted mention that overlaps no gold one.
 
-A gold and a predicted mention that overlap make one error, not a miss and a false alarm.
+A gold mention and the predictions that overlap it make one error (kinded by the prediction that
+overlaps it most; the others are listed under ``also``), not a miss and false alarms; so the errors
+with a gold mention are the metric's false negatives, and the distinct predictions they and the
+``spurious`` errors hold are its false positives.
 Relation errors are ``missed`` or ``spurious`` and say whether their two mentions were both
 found exactly (``entities_found``): if not, the relation fails with its mentions. Relations are
 matched as in ``metrics`` (symmetric labels unordered).
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +29,7 @@ from ..schema import Schema
 
 ENTITY_KINDS = ("label", "boundary", "boundary+label", "missed", "spurious")
 CONTEXT_CHARS = 40
+MAX_SPAN_CHARS = 200  # longer mentions and contexts are shown by their two ends
 
 
 @dataclass(frozen=True)
@@ -47,58 +52,82 @@ class EvaluationError:
         return out
 
 
+def _clip(text: str, start: int, end: int) -> str:
+    """``text[start:end]``, its middle cut out past ``MAX_SPAN_CHARS`` (an error row stays short)."""
+    if end - start <= MAX_SPAN_CHARS:
+        return text[start:end]
+    half = MAX_SPAN_CHARS // 2
+    return f"{text[start:start + half]} … {text[end - half:end]}"
+
+
 def _mention(doc: Document, e: Entity) -> dict[str, Any]:
-    return {"start": e.start, "end": e.end, "label": e.label, "text": doc.text[e.start:e.end]}
+    return {"start": e.start, "end": e.end, "label": e.label, "text": _clip(doc.text, e.start, e.end)}
 
 
 def _context(text: str, start: int, end: int) -> str:
     """The text around ``[start, end)`` on one line, the span in brackets."""
     left, right = text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS]
-    return " ".join(f"{left}[{text[start:end]}]{right}".split())
+    return " ".join(f"{left}[{_clip(text, start, end)}]{right}".split())
+
+
+def _overlapping(gold: list[Entity], predicted: list[Entity]) -> list[list[Entity]]:
+    """For each gold mention (both lists sorted by span), the predictions that overlap it: a sweep
+    keeping the predictions that may still overlap (a heap by end), linear for non-nested spans."""
+    found: list[list[Entity]] = []
+    active: list[tuple[int, int, Entity]] = []  # (end, index, prediction)
+    k = 0
+    for g in gold:
+        while k < len(predicted) and predicted[k].start < g.end:
+            heapq.heappush(active, (predicted[k].end, k, predicted[k]))
+            k += 1
+        while active and active[0][0] <= g.start:  # ended before this gold mention: before every later one
+            heapq.heappop(active)
+        found.append(sorted((p for _, _, p in active if p.overlaps(g)), key=lambda p: p.span))
+    return found
 
 
 def entity_errors(gold: Document, predicted: Document) -> Iterator[EvaluationError]:
-    """The entity errors of one document (``predicted`` has the same text as ``gold``)."""
-    exact = {(e.start, e.end, e.label) for e in gold.entities} & {(e.start, e.end, e.label) for e in predicted.entities}
-    missed = sorted((e for e in gold.entities if (e.start, e.end, e.label) not in exact), key=lambda e: e.span)
-    wrong = sorted((e for e in predicted.entities if (e.start, e.end, e.label) not in exact), key=lambda e: e.span)
-    paired: set[int] = set()
-    j = 0  # both lists sorted by start: a sweep pairs each gold mention with the predictions it overlaps
-    for g in missed:
-        while j < len(wrong) and wrong[j].end <= g.start:
-            j += 1
-        partners = []
-        k = j
-        while k < len(wrong) and wrong[k].start < g.end:
-            if wrong[k].overlaps(g):
-                partners.append(k)
-            k += 1
+    """The entity errors of one document (``predicted`` has the same text as ``gold``): one per gold
+    mention the strict metric misses, kinded by the prediction that overlaps it most (``also``: the
+    other overlapping predictions), then one per prediction that overlaps no missed gold mention."""
+    def key(e: Entity) -> tuple[int, int, str]:
+        return (e.start, e.end, e.label)
+
+    gold_keys, pred_keys = {key(e): e for e in gold.entities}, {key(e): e for e in predicted.entities}
+    missed = [gold_keys[k] for k in sorted(set(gold_keys) - set(pred_keys))]
+    wrong = [pred_keys[k] for k in sorted(set(pred_keys) - set(gold_keys))]
+    explained: set[tuple[int, int, str]] = set()
+    for g, partners in zip(missed, _overlapping(missed, wrong)):
         if not partners:
             yield EvaluationError(gold.id, "missed", "entity", _mention(gold, g), None,
                                   _context(gold.text, g.start, g.end))
             continue
-        for k in partners:
-            p = wrong[k]
-            kind = ("label" if p.span == g.span else "boundary" if p.label == g.label else "boundary+label")
-            paired.add(k)
-            yield EvaluationError(gold.id, kind, "entity", _mention(gold, g), _mention(predicted, p),
-                                  _context(gold.text, min(g.start, p.start), max(g.end, p.end)))
-    for k, p in enumerate(wrong):
-        if k not in paired:
+        best = max(partners, key=lambda p: (min(p.end, g.end) - max(p.start, g.start), p.label == g.label))
+        kind = "label" if best.span == g.span else "boundary" if best.label == g.label else "boundary+label"
+        explained.update(key(p) for p in partners)
+        predicted_mention = _mention(predicted, best)
+        also = [_mention(predicted, p) for p in partners if p is not best]
+        if also:
+            predicted_mention["also"] = also
+        yield EvaluationError(gold.id, kind, "entity", _mention(gold, g), predicted_mention,
+                              _context(gold.text, min(g.start, best.start), max(g.end, best.end)))
+    for p in wrong:
+        if key(p) not in explained:
             yield EvaluationError(gold.id, "spurious", "entity", None, _mention(predicted, p),
                                   _context(gold.text, p.start, p.end))
 
 
 def _relations(doc: Document, schema: Schema) -> dict[tuple, dict[str, Any]]:
-    """Each relation of ``doc`` under its strict key, as a dict with both mentions."""
+    """Each relation of ``doc`` under the metric's key (``metrics._relation_keys``: symmetric
+    labels with their mentions in canonical order), as a dict with both mentions."""
     ents = doc.entity_map()
     out = {}
     for r in doc.relations:
         if r.head not in ents or r.tail not in ents:
             continue
         h, t = ents[r.head], ents[r.tail]
-        if r.label in schema.relation_labels and schema.is_symmetric(r.label) and (t.start, t.end) < (h.start, h.end):
-            h, t = t, h
+        if r.label in schema.relation_labels and schema.is_symmetric(r.label):
+            h, t = sorted([h, t], key=lambda e: (e.start, e.end, e.label))
         out[(h.start, h.end, h.label, t.start, t.end, t.label, r.label)] = {
             "label": r.label, "head": _mention(doc, h), "tail": _mention(doc, t)}
     return out

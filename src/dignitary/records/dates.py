@@ -213,11 +213,16 @@ def _weekday_beside_date(text: str, words: DateWords, first: tuple,
     gap = text[e1:s2]
     if not _APPOSITION_GAP.fullmatch(gap):
         return None
-    for (ws, we, _), (_, _, date_iso) in ((first, second), (second, first)):
-        if words.weekday(words.phrase(text[ws:we])) is not None and date_iso and date_iso.count("-") == 2:
-            bracketed = any(b in gap for b in "(（") and text[e2:e2 + 1] in (")", "）")
-            return s1, e2 + bracketed, date_iso  # with the closing bracket of "（星期三）"
-    return None
+    named = [words.weekday(words.phrase(text[s:e])) for s, e, _ in (first, second)]
+    if (named[0] is None) == (named[1] is None):  # two weekdays ("周三、周四"), or no weekday
+        return None
+    weekday, date_iso = (named[0], second[2]) if named[0] is not None else (named[1], first[2])
+    if not date_iso or date_iso.count("-") != 2:
+        return None
+    if not date_iso.startswith("X") and dt.date.fromisoformat(date_iso).weekday() != weekday:
+        return None  # "el 12 de septiembre, el jueves": another day
+    bracketed = any(b in gap for b in "(（") and text[e2:e2 + 1] in (")", "）")
+    return s1, e2 + bracketed, date_iso  # with the closing bracket of "（星期三）"
 
 
 def _country_holidays(country: str, year: int) -> dict[dt.date, str]:

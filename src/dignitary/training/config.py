@@ -65,8 +65,8 @@ class TrainConfig:
     student_layers: list[int] = option(factory=list, help="distil: start from these encoder layers (0-based) of "
                                        "--teacher (then --encoder may be left out)")
     init_model: str | None = option(None, "a trained dignitary model directory to start from, encoder and heads (e.g. "
-                                    "models/default), to fine-tune it on more labels; its schema and head settings "
-                                    "are kept (then --encoder may be left out)", flags=("--init-model",))
+                                    "models/default), to fine-tune it on more labelled data; its schema and head "
+                                    "settings are kept (then --encoder may be left out)", flags=("--init-model",))
     cpu_dtype: str | None = option(None, "what --dtype auto means for the trained model on the CPU "
                                    "(int8: a fast tier served by ONNX Runtime)", choices=("fp32", "int8"))
     extra: dict[str, Any] = option(factory=dict, help="free-form notes saved with the model (a JSON object)")

@@ -34,6 +34,7 @@ from .threshold import tune_relation_threshold
 
 log = logging.getLogger(__name__)
 CHECKPOINT_DIR = "checkpoint"
+INIT_MODEL_SETTINGS = ("max_tokens", "casing", "context_pooling")  # head settings --init-model's model fixes
 
 
 def seed_everything(seed: int, deterministic: bool) -> None:
@@ -115,13 +116,17 @@ class Trainer:
             raise DignitaryError("--init-model and --student-layers exclude each other (a student starts from "
                                  "--teacher's layers)")
         model, tokenizer, _ = load_pretrained(path)
-        if self.config.schema is not None and model.schema != self.schema:
+        labels = (model.schema.entity_labels, model.schema.relation_types)
+        if self.config.schema is not None and labels != (self.schema.entity_labels, self.schema.relation_types):
             raise DignitaryError(f"{path}: the model's schema {model.schema.name!r} differs from --schema "
                                  f"{self.schema.name!r}; fine-tuning keeps the model's labels")
         self.schema = model.schema
         heads = model.config
-        self.config.max_tokens, self.config.casing = heads.max_tokens, heads.casing
-        self.config.context_pooling = heads.context_pooling
+        for name in INIT_MODEL_SETTINGS:
+            if getattr(self.config, name) != getattr(heads, name):
+                log.warning("%s: fine-tuning keeps the model's %s=%r (not %r)", path, name, getattr(heads, name),
+                            getattr(self.config, name))
+                setattr(self.config, name, getattr(heads, name))
         return model, tokenizer
 
     # ---- data ------------------------------------------------------------------
