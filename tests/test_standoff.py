@@ -94,3 +94,30 @@ def test_a_repeated_standoff_id_is_an_error(tmp_path):
     write_standoff([_doc(), _doc()], path)
     with pytest.raises(DataError, match=r":2: duplicate id 'doc-1'"):
         read_standoff(path, [_texts(tmp_path)])
+
+
+def test_validate_and_stats_read_standoff_files_with_their_texts(tmp_path, capsys):
+    path = tmp_path / "gold.standoff.jsonl"
+    write_standoff([_doc()], path)
+    texts = str(_texts(tmp_path))
+    assert main(["validate", str(path), "--texts", texts]) == 0
+    assert "1 valid documents, 0 errors" in capsys.readouterr().out
+    assert main(["stats", str(path), "--texts", texts]) == 0
+    assert "| gold.standoff.jsonl | 1 | 57 | 2 | 1 | 1 | 0 | 1 | 1 | 0 | 1 |" in capsys.readouterr().out
+    assert main(["validate", str(path)]) == 1
+    assert "--texts" in capsys.readouterr().err
+
+
+def test_validate_reports_every_bad_standoff_record_and_counts_the_good_ones(tmp_path, capsys):
+    good = json.loads(write_standoff([_doc()], tmp_path / "one.jsonl") and (tmp_path / "one.jsonl").read_text())
+    changed = dict(good, text_sha256="0" * 64)
+    unknown = dict(good, id="nowhere")
+    off_schema = dict(good, id="other", text_sha256=text_sha256("x"))  # its entities do not fit the text "x"
+    path = tmp_path / "mixed.standoff.jsonl"
+    path.write_text("\n".join([json.dumps(good), json.dumps(changed), "{not json", json.dumps(unknown),
+                               json.dumps(off_schema)]) + "\n", encoding="utf-8")
+    assert main(["validate", str(path), "--texts", str(_texts(tmp_path))]) == 1
+    captured = capsys.readouterr()
+    assert "1 valid documents, 4 errors" in captured.out
+    for line, what in ((2, "duplicate id"), (3, "invalid JSON"), (4, "no text"), (5, "")):
+        assert f"mixed.standoff.jsonl:{line}" in captured.err and what in captured.err

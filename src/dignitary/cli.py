@@ -24,21 +24,26 @@ def _interrupted_exit_code() -> int:
 
 
 def _add_validate(sub) -> None:
-    p = sub.add_parser("validate", help="check JSONL files against ANNOTATION.md and a schema")
+    p = sub.add_parser("validate", help="check JSONL files (inline or standoff) against ANNOTATION.md and a schema")
     p.add_argument("files", nargs="+")
     p.add_argument("--schema", default=None, help="built-in schema name or schema JSON file (default: default)")
+    p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff files")
     p.set_defaults(func=cmd_validate)
 
 
 def cmd_validate(args) -> int:
     from .jsonl import validate_file
     from .schema import Schema
+    from .standoff import is_standoff, validate_standoff
 
     schema = Schema.load(args.schema)
     failed = 0
     seen: dict[str, tuple[str, int]] = {}
     for path in args.files:
-        ok, errors = validate_file(path, schema, seen)
+        if Path(path).is_file() and is_standoff(path):
+            ok, errors = validate_standoff(path, args.texts, schema)
+        else:
+            ok, errors = validate_file(path, schema, seen)
         for err in errors:
             print(f"error: {err}", file=sys.stderr)
         failed += len(errors)
@@ -48,23 +53,24 @@ def cmd_validate(args) -> int:
 
 def _add_stats(sub) -> None:
     p = sub.add_parser("stats", help="count documents, entities and relations per label (Markdown table)")
-    p.add_argument("files", nargs="+")
+    p.add_argument("files", nargs="+", help="JSONL files, inline or standoff")
     p.add_argument("--schema", default=None)
+    p.add_argument("--texts", nargs="+", default=[], help="JSONL files holding the texts of standoff files")
     p.set_defaults(func=cmd_stats)
 
 
 def cmd_stats(args) -> int:
     from collections import Counter
 
-    from .jsonl import read_jsonl
     from .schema import Schema
+    from .standoff import load_documents
 
     schema = Schema.load(args.schema)
     columns = ["documents", "characters", *schema.entity_labels, *schema.relation_labels]
     print("| file | " + " | ".join(columns) + " |")
     print("|---" * (len(columns) + 1) + "|")
     for path in args.files:
-        docs = read_jsonl(path, schema)
+        docs = load_documents(path, schema, args.texts)
         counts = Counter(e.label for d in docs for e in d.entities)
         counts.update(r.label for d in docs for r in d.relations)
         counts["documents"] = len(docs)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .document import Document
 from .errors import DataError
@@ -87,36 +87,69 @@ def read_standoff(path: str | Path, text_files: Iterable[str | Path], schema: Sc
 
 def _join_texts(path: str | Path, lines: list[str], text_files: list[str | Path], schema: Schema | None
                 ) -> list[Document]:
+    docs: list[Document] = []
+    for result in _joined_records(path, lines, text_files, schema):
+        if isinstance(result, DataError):
+            raise result
+        docs.append(result)
+    return docs
+
+
+def _joined_records(path: str | Path, lines: list[str], text_files: list[str | Path], schema: Schema | None
+                    ) -> Iterator[Document | DataError]:
+    """Each record of a standoff file joined with its text: the document, or the error that names
+    its file and line (a line that is not JSON, a missing or changed text, a record off the schema)."""
     records = []
     for line_no, line in enumerate(lines, 1):
         if line.strip():
             try:
                 records.append((line_no, json.loads(line)))
             except json.JSONDecodeError as exc:
-                raise DataError(f"invalid JSON: {exc.msg}", str(path), line_no) from exc
+                yield DataError(f"invalid JSON: {exc.msg}", str(path), line_no)
     texts = _texts_for({str(r.get("id")) for _, r in records if isinstance(r, dict)}, text_files)
-    docs, seen = [], set()
+    seen = set()
     for line_no, record in records:
         if not isinstance(record, dict) or "id" not in record:
-            raise DataError("standoff record must be a JSON object with an 'id'", str(path), line_no)
+            yield DataError("standoff record must be a JSON object with an 'id'", str(path), line_no)
+            continue
         doc_id = str(record["id"])
         if doc_id in seen:
-            raise DataError(f"duplicate id {doc_id!r}", str(path), line_no)
+            yield DataError(f"duplicate id {doc_id!r}", str(path), line_no)
+            continue
         seen.add(doc_id)
         if doc_id not in texts:
-            raise DataError(f"no text for document {doc_id!r} in {', '.join(map(str, text_files))}", str(path), line_no)
+            yield DataError(f"no text for document {doc_id!r} in {', '.join(map(str, text_files))}",
+                                  str(path), line_no)
+            continue
         text = texts[doc_id]
         expected = record.get("text_sha256")
         if expected is not None and expected != text_sha256(text):
-            raise DataError(f"the text of {doc_id!r} differs from the one annotated (SHA-256 mismatch)",
-                            str(path), line_no)
+            yield DataError(f"the text of {doc_id!r} differs from the one annotated (SHA-256 mismatch)",
+                                  str(path), line_no)
+            continue
         data = {k: v for k, v in record.items() if k != "text_sha256"}
         data["text"] = text
         try:
-            docs.append(parse_record(data, schema))
+            yield parse_record(data, schema)
         except DataError as exc:
-            raise exc.at(str(path), line_no) from exc
-    return docs
+            yield exc.at(str(path), line_no)
+
+
+def validate_standoff(path: str | Path, text_files: Iterable[str | Path], schema: Schema | None = None
+                      ) -> tuple[int, list[DataError]]:
+    """``jsonl.validate_file`` for a standoff file: the number of valid documents and every error."""
+    text_files = list(text_files)
+    if not text_files:
+        return 0, [DataError("a standoff file needs the files that hold its texts (--texts JSONL ...)", str(path))]
+    with open(path, encoding="utf-8-sig") as handle:
+        lines = handle.read().splitlines()
+    ok, errors = 0, []
+    for result in _joined_records(path, lines, text_files, schema):
+        if isinstance(result, DataError):
+            errors.append(result)
+        else:
+            ok += 1
+    return ok, errors
 
 
 def load_documents(path: str | Path, schema: Schema | None = None,
