@@ -26,6 +26,7 @@ from typing import Any
 
 from ..document import Document, Entity
 from ..schema import Schema
+from .metrics import entity_key, relation_mentions
 
 ENTITY_KINDS = ("label", "boundary", "boundary+label", "missed", "spurious")
 CONTEXT_CHARS = 40
@@ -45,8 +46,8 @@ class EvaluationError:
     entities_found: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.doc_id, "category": self.category, "kind": self.kind, "gold": self.gold,
-               "predicted": self.predicted, "context": self.context}
+        out: dict[str, Any] = {"id": self.doc_id, "category": self.category, "kind": self.kind,
+                               "gold": self.gold, "predicted": self.predicted, "context": self.context}
         if self.entities_found is not None:
             out["entities_found"] = self.entities_found
         return out
@@ -90,10 +91,8 @@ def entity_errors(gold: Document, predicted: Document) -> Iterator[EvaluationErr
     """The entity errors of one document (``predicted`` has the same text as ``gold``): one per gold
     mention the strict metric misses, kinded by the prediction that overlaps it most (``also``: the
     other overlapping predictions), then one per prediction that overlaps no missed gold mention."""
-    def key(e: Entity) -> tuple[int, int, str]:
-        return (e.start, e.end, e.label)
-
-    gold_keys, pred_keys = {key(e): e for e in gold.entities}, {key(e): e for e in predicted.entities}
+    gold_keys = {entity_key(e): e for e in gold.entities}
+    pred_keys = {entity_key(e): e for e in predicted.entities}
     missed = [gold_keys[k] for k in sorted(set(gold_keys) - set(pred_keys))]
     wrong = [pred_keys[k] for k in sorted(set(pred_keys) - set(gold_keys))]
     explained: set[tuple[int, int, str]] = set()
@@ -104,7 +103,7 @@ def entity_errors(gold: Document, predicted: Document) -> Iterator[EvaluationErr
             continue
         best = max(partners, key=lambda p: (min(p.end, g.end) - max(p.start, g.start), p.label == g.label))
         kind = "label" if best.span == g.span else "boundary" if best.label == g.label else "boundary+label"
-        explained.update(key(p) for p in partners)
+        explained.update(entity_key(p) for p in partners)
         predicted_mention = _mention(predicted, best)
         also = [_mention(predicted, p) for p in partners if p is not best]
         if also:
@@ -112,32 +111,24 @@ def entity_errors(gold: Document, predicted: Document) -> Iterator[EvaluationErr
         yield EvaluationError(gold.id, kind, "entity", _mention(gold, g), predicted_mention,
                               _context(gold.text, min(g.start, best.start), max(g.end, best.end)))
     for p in wrong:
-        if key(p) not in explained:
+        if entity_key(p) not in explained:
             yield EvaluationError(gold.id, "spurious", "entity", None, _mention(predicted, p),
                                   _context(gold.text, p.start, p.end))
 
 
 def _relations(doc: Document, schema: Schema) -> dict[tuple, dict[str, Any]]:
-    """Each relation of ``doc`` under the metric's key (``metrics._relation_keys``: symmetric
-    labels with their mentions in canonical order), as a dict with both mentions."""
-    ents = doc.entity_map()
-    out = {}
-    for r in doc.relations:
-        if r.head not in ents or r.tail not in ents:
-            continue
-        h, t = ents[r.head], ents[r.tail]
-        if r.label in schema.relation_labels and schema.is_symmetric(r.label):
-            h, t = sorted([h, t], key=lambda e: (e.start, e.end, e.label))
-        out[(h.start, h.end, h.label, t.start, t.end, t.label, r.label)] = {
-            "label": r.label, "head": _mention(doc, h), "tail": _mention(doc, t)}
-    return out
+    """Each relation of ``doc`` under the metric's key (``metrics.relation_mentions``), as a dict
+    with both mentions."""
+    return {(*entity_key(h), *entity_key(t), r.label): {"label": r.label, "head": _mention(doc, h),
+                                                          "tail": _mention(doc, t)}
+            for r, h, t in relation_mentions(doc, schema)}
 
 
 def relation_errors(gold: Document, predicted: Document, schema: Schema) -> Iterator[EvaluationError]:
     """The missed and spurious relations of one document."""
     gold_rels, pred_rels = _relations(gold, schema), _relations(predicted, schema)
-    gold_spans = {(e.start, e.end, e.label) for e in gold.entities}
-    pred_spans = {(e.start, e.end, e.label) for e in predicted.entities}
+    gold_spans = {entity_key(e) for e in gold.entities}
+    pred_spans = {entity_key(e) for e in predicted.entities}
     for kind, rels, other, spans in (("missed", gold_rels, pred_rels, pred_spans),
                                      ("spurious", pred_rels, gold_rels, gold_spans)):
         for key in sorted(set(rels) - set(other)):

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
-from ..document import Document
+from ..document import Document, Entity, Relation
 from ..schema import Schema
 from ..text.scripts import CJK_CLASS
 
@@ -71,7 +71,7 @@ class ScoreTable:
 def _entity_keys(doc: Document) -> dict[str, set]:
     out: dict[str, set] = {}
     for e in doc.entities:
-        out.setdefault(e.label, set()).add((doc.id, e.start, e.end, e.label))
+        out.setdefault(e.label, set()).add((doc.id, *entity_key(e)))
     return out
 
 
@@ -87,17 +87,29 @@ def _add_boundaries(table: ScoreTable, gold: Document, pred: Document) -> None:
             table.per_label.setdefault(e.label, Counts()).fp += 1
 
 
-def _relation_keys(doc: Document, schema: Schema, with_label: bool) -> dict[str, set]:
+def entity_key(e: Entity) -> tuple[int, int, str]:
+    """What the strict metric matches a mention by: its span and label."""
+    return (e.start, e.end, e.label)
+
+
+def relation_mentions(doc: Document, schema: Schema) -> Iterator[tuple[Relation, Entity, Entity]]:
+    """Each relation of ``doc`` whose mentions exist, with its head and tail as the metric compares
+    them: those of a symmetric label (``met``) in span order, so either direction matches."""
     ents = doc.entity_map()
-    out: dict[str, set] = {}
     for r in doc.relations:
         if r.head not in ents or r.tail not in ents:
             continue
         h, t = ents[r.head], ents[r.tail]
+        if r.label in schema.relation_labels and schema.is_symmetric(r.label):
+            h, t = sorted([h, t], key=entity_key)
+        yield r, h, t
+
+
+def _relation_keys(doc: Document, schema: Schema, with_label: bool) -> dict[str, set]:
+    out: dict[str, set] = {}
+    for r, h, t in relation_mentions(doc, schema):
         hk = (h.start, h.end, h.label if with_label else None)
         tk = (t.start, t.end, t.label if with_label else None)
-        if r.label in schema.relation_labels and schema.is_symmetric(r.label):
-            hk, tk = sorted([hk, tk], key=lambda k: (k[0], k[1], k[2] or ""))
         out.setdefault(r.label, set()).add((doc.id, hk, tk, r.label))
     return out
 
