@@ -169,12 +169,11 @@ def cmd_train(args) -> int:
 def _check_init_model_flags(values: dict) -> None:
     """Flags given beside ``--init-model`` that the model would silently override are errors."""
     from .models.metadata import load_model_meta
-    from .training.trainer import INIT_MODEL_SETTINGS
+    from .training.trainer import init_model_clashes
 
     model = values["init_model"]
-    heads = load_model_meta(model).heads
-    clashes = [f"--{name.replace('_', '-')} {values[name]!r} (the model's: {getattr(heads, name)!r})"
-               for name in INIT_MODEL_SETTINGS if name in values and values[name] != getattr(heads, name)]
+    clashes = [f"--{name.replace('_', '-')} {given!r} (the model's: {kept!r})"
+               for name, (given, kept) in init_model_clashes(values, load_model_meta(model).heads).items()]
     if "encoder" in values and Path(values["encoder"]).resolve() != Path(model).resolve():
         clashes.append(f"--encoder {values['encoder']} (the model's own encoder is fine-tuned)")
     if clashes:

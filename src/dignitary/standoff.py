@@ -79,10 +79,17 @@ def read_standoff(path: str | Path, text_files: Iterable[str | Path], schema: Sc
     of a record whose text is missing, changed, or whose offsets do not fit it."""
     text_files = list(text_files)
     if not text_files:
-        raise DataError("a standoff file needs the files that hold its texts (--texts JSONL ...)", str(path))
+        raise _needs_texts(path)
+    return _join_texts(path, _lines(path), text_files, schema)
+
+
+def _needs_texts(path: str | Path) -> DataError:
+    return DataError("a standoff file needs the files that hold its texts (--texts JSONL ...)", str(path))
+
+
+def _lines(path: str | Path) -> list[str]:
     with open(path, encoding="utf-8-sig") as handle:
-        lines = handle.read().splitlines()
-    return _join_texts(path, lines, text_files, schema)
+        return handle.read().splitlines()
 
 
 def _join_texts(path: str | Path, lines: list[str], text_files: list[str | Path], schema: Schema | None
@@ -119,13 +126,13 @@ def _joined_records(path: str | Path, lines: list[str], text_files: list[str | P
         seen.add(doc_id)
         if doc_id not in texts:
             yield DataError(f"no text for document {doc_id!r} in {', '.join(map(str, text_files))}",
-                                  str(path), line_no)
+                            str(path), line_no)
             continue
         text = texts[doc_id]
         expected = record.get("text_sha256")
         if expected is not None and expected != text_sha256(text):
             yield DataError(f"the text of {doc_id!r} differs from the one annotated (SHA-256 mismatch)",
-                                  str(path), line_no)
+                            str(path), line_no)
             continue
         data = {k: v for k, v in record.items() if k != "text_sha256"}
         data["text"] = text
@@ -140,11 +147,9 @@ def validate_standoff(path: str | Path, text_files: Iterable[str | Path], schema
     """``jsonl.validate_file`` for a standoff file: the number of valid documents and every error."""
     text_files = list(text_files)
     if not text_files:
-        return 0, [DataError("a standoff file needs the files that hold its texts (--texts JSONL ...)", str(path))]
-    with open(path, encoding="utf-8-sig") as handle:
-        lines = handle.read().splitlines()
+        return 0, [_needs_texts(path)]
     ok, errors = 0, []
-    for result in _joined_records(path, lines, text_files, schema):
+    for result in _joined_records(path, _lines(path), text_files, schema):
         if isinstance(result, DataError):
             errors.append(result)
         else:

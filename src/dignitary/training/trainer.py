@@ -37,6 +37,13 @@ CHECKPOINT_DIR = "checkpoint"
 INIT_MODEL_SETTINGS = ("max_tokens", "casing", "context_pooling")  # head settings --init-model's model fixes
 
 
+def init_model_clashes(values: dict[str, Any], heads: HeadConfig) -> dict[str, tuple[Any, Any]]:
+    """The settings among ``values`` (training options) that differ from an ``--init-model``
+    model's ``heads``, as name -> (given, the model's)."""
+    return {name: (values[name], getattr(heads, name)) for name in INIT_MODEL_SETTINGS
+            if name in values and values[name] != getattr(heads, name)}
+
+
 def seed_everything(seed: int, deterministic: bool) -> None:
     random.seed(seed)
     np.random.seed(seed)
@@ -121,12 +128,9 @@ class Trainer:
             raise DignitaryError(f"{path}: the model's schema {model.schema.name!r} differs from --schema "
                                  f"{self.schema.name!r}; fine-tuning keeps the model's labels")
         self.schema = model.schema
-        heads = model.config
-        for name in INIT_MODEL_SETTINGS:
-            if getattr(self.config, name) != getattr(heads, name):
-                log.warning("%s: fine-tuning keeps the model's %s=%r (not %r)", path, name, getattr(heads, name),
-                            getattr(self.config, name))
-                setattr(self.config, name, getattr(heads, name))
+        for name, (given, kept) in init_model_clashes(self.config.to_dict(), model.config).items():
+            log.warning("%s: fine-tuning keeps the model's %s=%r (not %r)", path, name, kept, given)
+            setattr(self.config, name, kept)
         return model, tokenizer
 
     # ---- data ------------------------------------------------------------------
