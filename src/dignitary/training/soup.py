@@ -34,13 +34,17 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
+def _weight_settings(meta: dict) -> dict:
+    """A model's head settings that shape its weights (``RUNTIME_SETTINGS`` left out)."""
+    return {k: v for k, v in meta["heads"].items() if k not in RUNTIME_SETTINGS}
+
+
 def _check_compatible(model_dirs: list[Path], metas: list[dict]) -> None:
     first, first_meta = model_dirs[0], metas[0]
     for other, meta in zip(model_dirs[1:], metas[1:]):
         if meta["schema"] != first_meta["schema"]:
             raise DignitaryError(f"{other}: another schema than {first}; only models of one schema average")
-        heads = {k: v for k, v in meta["heads"].items() if k not in RUNTIME_SETTINGS}
-        first_heads = {k: v for k, v in first_meta["heads"].items() if k not in RUNTIME_SETTINGS}
+        heads, first_heads = _weight_settings(meta), _weight_settings(first_meta)
         if heads != first_heads:
             diff = sorted(k for k in heads.keys() | first_heads.keys() if heads.get(k) != first_heads.get(k))
             raise DignitaryError(f"{other}: head settings differ from {first}: {', '.join(diff)}")
