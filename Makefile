@@ -52,11 +52,13 @@ encoders: $(STAMP)
 FAST_GOLD := data/train.jsonl ../shared/data/bbc_train.jsonl data/guideline_examples.jsonl data/newswire_examples.jsonl \
 	data/news_train/train.standoff.jsonl data/news_train/reviewed.standoff.jsonl data/train_es.jsonl data/train_pt.jsonl \
 	data/train_zh.jsonl data/bbc_train_es.jsonl data/bbc_train_pt.jsonl data/bbc_train_zh.jsonl data/pool_es.jsonl \
-	data/pool_pt.jsonl data/pool_zh.jsonl data/written_es.jsonl data/written_pt.jsonl data/written_zh.jsonl
+	data/pool_pt.jsonl data/pool_zh.jsonl data/written_es.jsonl data/written_pt.jsonl data/written_zh.jsonl \
+	data/pool_zh_releases.jsonl data/written_zh_releases.jsonl data/news_train/reviewed_more.standoff.jsonl
 FAST_LANG := data/guideline_examples_es.jsonl data/guideline_examples_pt.jsonl data/guideline_examples_zh.jsonl
 # every dev set (a translated one excludes its English original by source_id) and the annotated pool articles
 PSEUDO_EXCLUDE := data/dev.jsonl data/dev_outlets/gold.standoff.jsonl data/dev_es.jsonl data/dev_pt.jsonl \
-	data/dev_zh.jsonl data/news_train/train.standoff.jsonl data/news_train/reviewed.standoff.jsonl
+	data/dev_zh.jsonl data/news_train/train.standoff.jsonl data/news_train/reviewed.standoff.jsonl \
+	data/news_train/reviewed_more.standoff.jsonl
 POOL := ../shared/data/unlabeled/news.jsonl
 fast: $(STAMP)
 	$(VENV)/bin/dignitary pseudo-label $(POOL) -o runs/pseudo_news.standoff.jsonl --model models/default \
