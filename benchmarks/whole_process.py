@@ -5,11 +5,15 @@ to ``--words`` words): ``dignitary extract`` with a model and dtype, and spaCy's
 only, the other components disabled; its own labels, no titles, no relations). Configurations run
 in turn, ``--rounds`` rounds (interleaved, so that a slow spell of the machine hits them alike),
 after one warm-up round that also fills the ONNX export cache; the table gives medians and the
-ratio of each row to the first spaCy row, computed per round and then the median. Example:
+ratio of each row to the first spaCy row, computed per round and then the median. ``--threads``
+CPU threads in all: a dignitary row with ``:WORKERS`` runs that many worker processes
+(``--workers``) with the threads shared out, a spaCy row with ``:PROCESSES`` passes
+``n_process`` to ``nlp.pipe``. Example:
 
     python benchmarks/whole_process.py --words 50000 --rounds 3 --threads 2 \
         --dignitary default=models/default default-int8=models/default:int8 fast=models/fast:int8 \
-        --spacy en_core_web_sm en_core_web_md --out benchmarks/results/whole_process_cpu.json
+        fast-2w=models/fast:int8:2 --spacy en_core_web_sm en_core_web_sm:2 en_core_web_md \
+        --out benchmarks/results/whole_process_cpu.json
 """
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 SPACY_SCRIPT = r"""
 import json, sys
 import spacy
-name, source, target, threads = sys.argv[1:5]
+name, source, target, processes = sys.argv[1:5]
 OTHERS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter"]
 try:
     nlp = spacy.load(name, exclude=OTHERS)  # NER alone: it has its own token-to-vector layer
@@ -40,7 +44,8 @@ except OSError:
 assert nlp.pipe_names == ["ner"], nlp.pipe_names
 records = [json.loads(line) for line in open(source, encoding="utf-8")]
 with open(target, "w", encoding="utf-8") as out:
-    for rec, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=64)):
+    for rec, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=64,
+                                               n_process=int(processes))):
         ents = [{"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents]
         out.write(json.dumps({"id": rec["id"], "entities": ents}) + "\n")
 """
@@ -60,24 +65,34 @@ def news_jsonl(path: Path, words: int, source: Path) -> int:
     return total
 
 
-def parse_model(spec: str) -> tuple[str, str, str]:
-    """``NAME=PATH[:DTYPE]`` → (name, path, dtype)."""
+def parse_model(spec: str) -> tuple[str, str, str, int]:
+    """``NAME=PATH[:DTYPE[:WORKERS]]`` → (name, path, dtype, workers)."""
     name, _, rest = spec.partition("=")
-    path, _, dtype = rest.partition(":")
-    return name, path, dtype or "auto"
+    path, _, rest = rest.partition(":")
+    dtype, _, workers = rest.partition(":")
+    return name, path, dtype or "auto", int(workers or 1)
+
+
+def parse_spacy(spec: str) -> tuple[str, int]:
+    """``PIPELINE[:PROCESSES]`` → (pipeline, processes)."""
+    name, _, processes = spec.partition(":")
+    return name, int(processes or 1)
 
 
 def commands(args, source: Path, target: Path) -> list[tuple[str, list[str]]]:
     dignitary = [sys.executable, "-m", "dignitary"]
     rows = []
     for spec in args.dignitary:
-        name, path, dtype = parse_model(spec)
+        name, path, dtype, workers = parse_model(spec)
+        parallel = ["--workers", str(workers)] if workers > 1 else []
         rows.append((f"dignitary {name}", dignitary + ["extract", str(source), "-o", str(target), "--model", path,
-                                                       "--dtype", dtype, "--threads", str(args.threads),
+                                                       "--dtype", dtype, *parallel,
+                                                       "--threads", str(max(args.threads // workers, 1)),
                                                        "--no-progress"]))
-    for name in args.spacy:
-        rows.append((f"spacy {name}", [sys.executable, "-c", SPACY_SCRIPT, name, str(source), str(target),
-                                       str(args.threads)]))
+    for spec in args.spacy:
+        name, processes = parse_spacy(spec)
+        label = f"spacy {name}" + (f" {processes} processes" if processes > 1 else "")
+        rows.append((label, [sys.executable, "-c", SPACY_SCRIPT, name, str(source), str(target), str(processes)]))
     return rows
 
 
@@ -95,9 +110,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--docs", default=str(REPO / "seeds"), help="folder of .txt files to repeat")
-    parser.add_argument("--dignitary", nargs="*", help="NAME=MODEL[:DTYPE] rows",
+    parser.add_argument("--dignitary", nargs="*", help="NAME=MODEL[:DTYPE[:WORKERS]] rows",
                         default=["default=models/default", "default-int8=models/default:int8"])
-    parser.add_argument("--spacy", nargs="*", default=["en_core_web_sm"], help="spaCy pipelines (NER only)")
+    parser.add_argument("--spacy", nargs="*", default=["en_core_web_sm"],
+                        help="spaCy pipelines (NER only), PIPELINE[:PROCESSES]")
     parser.add_argument("--out", help="write results JSON here")
     args = parser.parse_args()
 

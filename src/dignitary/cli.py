@@ -313,7 +313,8 @@ def _add_extract(sub) -> None:
     p.add_argument("--dtype", default="auto", help="auto, fp32, bf16, fp16, int8 (CPU)")
     p.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"],
                    help="auto: onnx for --dtype int8, else torch; onnx runs without torch (CPU)")
-    p.add_argument("--threads", type=_positive_int, help="CPU threads")
+    p.add_argument("--threads", type=_positive_int,
+                   help="CPU threads of each process holding the model (default with --workers: the CPUs shared out)")
     p.add_argument("--text-field", default="text")
     p.add_argument("--id-field", default="id")
     p.add_argument("--stdin-format", default="auto", choices=["auto", "jsonl", "text"],
@@ -323,7 +324,8 @@ def _add_extract(sub) -> None:
     p.add_argument("--tables", help="folder for positions.csv and meetings.csv")
     p.add_argument("--engine", default="local", choices=["local", "ray"])
     p.add_argument("--address", help="Ray cluster address (engine ray)")
-    p.add_argument("--workers", type=_positive_int, default=1, help="Ray actors (engine ray)")
+    p.add_argument("--workers", type=_positive_int, default=1,
+                   help="processes holding the model (engine local; 1: this process) or Ray actors (engine ray)")
     p.add_argument("--gpus-per-worker", type=float, default=0.0, help="GPUs per Ray actor (engine ray)")
     p.add_argument("--cpus-per-worker", type=float, default=1.0, help="CPUs per Ray actor (engine ray)")
     p.add_argument("--no-progress", action="store_true")
@@ -331,7 +333,7 @@ def _add_extract(sub) -> None:
 
 
 def cmd_extract(args) -> int:
-    from .extract_run import ExtractJob, run_extract
+    from .extract_run import ExtractJob, LocalEngine, ModelSettings, run_extract
 
     job = ExtractJob(args.inputs, args.output, args.errors, args.resume, args.tables, args.batch_size,
                      args.text_field, args.id_field, args.stdin_format, progress=not args.no_progress)
@@ -339,25 +341,22 @@ def cmd_extract(args) -> int:
         from .integrations.ray import RayEngine
 
         summary = run_extract(job, lambda: RayEngine.start(args))
+    elif args.workers > 1:
+        from .models.registry import locate_model
+        from .process_engine import ProcessEngine, threads_per_worker
+
+        model = str(locate_model(args.model).path.resolve())  # found once, here: every worker loads the same
+        settings = ModelSettings(model, args.device, args.dtype, args.backend, args.batch_size,
+                                 threads_per_worker(args.workers, args.threads))
+        summary = run_extract(job, lambda: ProcessEngine.start(settings, args.workers))
     else:
-        from .extract_run import LocalEngine
-        from .extractor import Extractor
-
-        def local_engine() -> LocalEngine:
-            extractor = Extractor.from_pretrained(args.model, device=args.device, dtype=args.dtype,
-                                                  backend=args.backend, batch_size=args.batch_size,
-                                                  threads=args.threads)
-            if extractor.backend == "torch":
-                from .device import set_torch_threads
-
-                set_torch_threads(args.threads)
-            return LocalEngine(extractor)
-
-        summary = run_extract(job, local_engine)
+        settings = ModelSettings(args.model, args.device, args.dtype, args.backend, args.batch_size, args.threads)
+        summary = run_extract(job, lambda: LocalEngine(settings.load()))
     print(f"{_plural(summary.documents, 'document')} ({_plural(summary.words, 'word')}) in {summary.seconds:.1f}s; "
           f"{summary.skipped} skipped as done; {_plural(summary.errors, 'error')}"
           + (f" (see {job.errors_path})" if summary.errors and job.errors_path else "")
-          + (f" (engine ray, {args.workers} workers)" if args.engine == "ray" else ""), file=sys.stderr)
+          + (f" (engine {args.engine}, {args.workers} workers)" if args.workers > 1 or args.engine == "ray" else ""),
+          file=sys.stderr)
     if summary.interrupted:
         print("interrupted: output is valid; rerun with --resume to continue", file=sys.stderr)
         return _interrupted_exit_code()
@@ -513,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return args.func(args)
-    except (DignitaryError, FileNotFoundError, ValueError) as exc:
+    except (DignitaryError, OSError, ValueError) as exc:  # OSError: a file that cannot be read or written
         print(f"dignitary {args.command}: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

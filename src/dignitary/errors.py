@@ -18,6 +18,9 @@ class DataError(DignitaryError, ValueError):
         self.line = line
         super().__init__(self.location_prefix() + reason)
 
+    def __reduce__(self):  # rebuilt with its parts, not its message, when sent between processes
+        return DataError, (self.reason, self.source, self.line)
+
     def location_prefix(self) -> str:
         if self.source is None and self.line is None:
             return ""

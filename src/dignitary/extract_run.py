@@ -1,7 +1,9 @@
 """The one extract loop of ``dignitary extract``: inputs, resume, error records, output, tables.
 
 An engine only turns batches of documents into annotated documents (``Engine``): in this process
-(``LocalEngine``) or on Ray actors (``integrations.ray.RayEngine``). Everything else, the same
+(``LocalEngine``), in worker processes on this machine (``process_engine.ProcessEngine``) or on
+Ray actors (``integrations.ray.RayEngine``); the last two hold an ``ExtractionWorker`` each.
+Everything else, the same
 for every engine, is here: read and check the inputs, skip ids already written (``--resume``),
 write bad records to the errors file with their file and line, append the output (locked,
 fsynced per batch), stream the tables, report progress, and stop cleanly on Ctrl-C or SIGTERM.
@@ -44,12 +46,46 @@ class Engine(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class ModelSettings:
+    """How an engine loads the model (the ``dignitary extract`` flags of the same names)."""
+
+    model: str | None = None  # a directory or a shipped name; None: the default
+    device: str = "auto"
+    dtype: str = "auto"
+    backend: str = "auto"
+    batch_size: int = 32
+    threads: int | None = None  # CPU threads of the process holding the model
+
+    def load(self) -> "Extractor":
+        """The extractor, with torch's thread pool sized to ``threads`` when torch serves."""
+        from .extractor import Extractor
+
+        extractor = Extractor.from_pretrained(self.model, device=self.device, dtype=self.dtype, backend=self.backend,
+                                              batch_size=self.batch_size, threads=self.threads)
+        if extractor.backend == "torch":
+            from .device import set_torch_threads
+
+            set_torch_threads(self.threads)
+        return extractor
+
+
 def annotate_batch(extractor: "Extractor", docs: list[Document]) -> list[Outcome]:
     """Each document annotated, or the ``DataError`` of one the model cannot take (the others go on)."""
     failed: dict[int, DataError] = {}
     annotated = iter(list(extractor.pipe(docs, batch_size=len(docs),
                                          on_error=lambda doc, exc: failed.update({id(doc): exc}))))
     return [failed[id(doc)] if id(doc) in failed else next(annotated) for doc in docs]
+
+
+class ExtractionWorker:
+    """Holds one ``Extractor`` in a worker process or Ray actor; annotates the batches sent to it."""
+
+    def __init__(self, settings: ModelSettings):
+        self.extractor = settings.load()
+
+    def annotate(self, docs: list[Document]) -> list[Outcome]:
+        return annotate_batch(self.extractor, docs)
 
 
 class LocalEngine:
@@ -113,11 +149,20 @@ def run_extract(job: ExtractJob, start_engine: Callable[[], Engine]) -> Summary:
 
 
 def _run(job: ExtractJob, paths: list[str], sink: JsonlSink, start_engine: Callable[[], Engine]) -> Summary:
-    from tqdm.auto import tqdm
-
     out = job.output_file
     done = completed_ids(out, job.id_field) if (job.resume and out) else set()
     engine = start_engine()
+    try:
+        return _annotate_all(job, paths, sink, engine, done)
+    finally:
+        close = getattr(engine, "close", None)  # an engine with processes or actors of its own stops them
+        if close is not None:
+            close()
+
+
+def _annotate_all(job: ExtractJob, paths: list[str], sink: JsonlSink, engine: Engine, done: set[str]) -> Summary:
+    from tqdm.auto import tqdm
+
     sink.begin()  # the model loaded: only now is earlier output replaced
     errors = ErrorLog(job.errors_path)
     tables = _start_tables(job, done)

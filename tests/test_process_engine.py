@@ -1,0 +1,74 @@
+"""Worker processes (``extract --workers N``) give the single-process output record for record; a
+model that cannot load fails before earlier output is touched; a dead worker is named."""
+import json
+import pickle
+import shutil
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from dignitary.cli import main
+from dignitary.errors import DataError, DignitaryError
+from dignitary.process_engine import ProcessEngine, threads_per_worker, usable_cpus
+
+from tests.helpers import write_lines
+
+COMMON = ["--batch-size", "4", "--device", "cpu", "--no-progress"]
+
+
+def _read(path):
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_workers_write_what_one_process_writes(tmp_path, tiny_model_dir):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    records = [{"id": f"d{i}", "text": f"Liu Haixing met Ma Hui in Beijing {i} times.", "n": i} for i in range(30)]
+    records[5] = "{not json"
+    records[17] = {"id": "no-text"}
+    write_lines(inputs / "a.jsonl", records)
+    (inputs / "b.txt").write_text("Xi Jinping met Nicolas Maduro in Caracas.")
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    model = ["--model", str(tiny_model_dir)]
+    assert main(["extract", str(inputs), "-o", str(one), "--tables", str(tmp_path / "one"), *model, *COMMON]) == 2
+    assert main(["extract", str(inputs), "-o", str(many), "--workers", "2", "--threads", "1",
+                 "--tables", str(tmp_path / "many"), *model, *COMMON]) == 2
+    assert len(_read(one)) == 29
+    assert many.read_text() == one.read_text()  # the same records in the same order
+    assert (tmp_path / "many.jsonl.errors.jsonl").read_text() == (tmp_path / "one.jsonl.errors.jsonl").read_text()
+    for table in ("positions.csv", "meetings.csv"):
+        assert (tmp_path / "many" / table).read_text() == (tmp_path / "one" / table).read_text()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_model_that_cannot_load_fails_before_the_output_is_replaced(tmp_path, tiny_model_dir, capsys, workers):
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_model_dir, broken)
+    (broken / "config.json").write_text("{ not json")
+    inputs = write_lines(tmp_path / "in.jsonl", [{"id": "a", "text": "Liu met Ma."}])
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "earlier", "text": "kept"}\n')
+    assert main(["extract", str(inputs), "-o", str(out), "--model", str(broken), "--workers", workers, *COMMON]) == 1
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "dignitary extract: error:" in error[0] and "broken/config.json" in error[0], error
+    assert out.read_text() == '{"id": "earlier", "text": "kept"}\n'
+
+
+def test_a_dead_worker_is_reported_with_the_way_to_go_on():
+    future: Future = Future()
+    future.set_exception(BrokenProcessPool("gone"))
+    with pytest.raises(DignitaryError, match="worker process died.*--resume"):
+        ProcessEngine._result(future)
+
+
+def test_threads_are_shared_out_among_workers_unless_given():
+    assert threads_per_worker(1, None) == usable_cpus()
+    assert threads_per_worker(usable_cpus() * 2, None) == 1
+    assert threads_per_worker(4, 3) == 3
+
+
+def test_a_model_error_crosses_processes_with_its_location():
+    error = pickle.loads(pickle.dumps(DataError("document 'd2': too long", "in.jsonl", 3)))
+    assert (error.reason, error.source, error.line) == ("document 'd2': too long", "in.jsonl", 3)
+    assert str(error) == "in.jsonl:3: document 'd2': too long"
