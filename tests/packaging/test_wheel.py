@@ -226,7 +226,8 @@ FILES = {  # files it writes, relative to the working folder
 DOCUMENTS = {  # the inputs whose documents out.jsonl then holds, each once
     "--tables tables/": ["seeds", "news.jsonl"],
     "--resume": ["seeds", "big.jsonl"],  # big.jsonl repeats the documents of news.jsonl
-    "--dtype int8": ["big.jsonl"],
+    "--dtype int8 --threads 2": ["big.jsonl"],
+    "--workers 2": ["big.jsonl"],
     "--backend onnx": ["big.jsonl"],
 }
 STDOUT: dict[str, Callable[[str], bool]] = {  # what its standard output says
