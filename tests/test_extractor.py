@@ -1,7 +1,7 @@
 """The Python API names a record the model cannot take, or hands it to ``on_error`` and goes on."""
 import pytest
 
-from dignitary.errors import DataError
+from dignitary.errors import DataError, DignitaryError
 from dignitary.extractor import Extractor
 
 
@@ -26,3 +26,20 @@ def test_on_error_keeps_every_other_document(extractor):
 def test_batch_size_must_be_positive(extractor):
     with pytest.raises(ValueError, match="at least 1"):
         list(extractor.pipe(["a"], batch_size=-1))
+
+
+def test_worker_processes_give_the_same_documents_and_errors(extractor):
+    items = [f"Liu Haixing met Ma Hui in Beijing {i} times." for i in range(9)] + ["bad \ud800", {"id": "n"}]
+    one, many = [], []
+    expected = list(extractor.pipe(items, batch_size=2, on_error=lambda item, exc: one.append(exc.reason)))
+    got = list(extractor.pipe(items, batch_size=2, n_process=2, on_error=lambda item, exc: many.append(exc.reason)))
+    assert [d.to_dict() for d in got] == [d.to_dict() for d in expected] and len(got) == 9
+    assert many == one and len(one) == 2
+
+
+def test_worker_processes_need_a_loaded_model(extractor):
+    built = Extractor(extractor.component)  # from a component: nothing says how to load it elsewhere
+    with pytest.raises(DignitaryError, match="from_pretrained"):
+        list(built.pipe(["Liu met Ma."], n_process=2))
+    with pytest.raises(ValueError, match="n_process must be at least 1"):
+        list(extractor.pipe(["a"], n_process=0))

@@ -333,7 +333,8 @@ def _add_extract(sub) -> None:
 
 
 def cmd_extract(args) -> int:
-    from .extract_run import ExtractJob, LocalEngine, ModelSettings, run_extract
+    from .extract_run import ExtractJob, LocalEngine, run_extract
+    from .extractor import ModelSettings
 
     job = ExtractJob(args.inputs, args.output, args.errors, args.resume, args.tables, args.batch_size,
                      args.text_field, args.id_field, args.stdin_format, progress=not args.no_progress)
@@ -347,10 +348,11 @@ def cmd_extract(args) -> int:
 
         model = str(locate_model(args.model).path.resolve())  # found once, here: every worker loads the same
         settings = ModelSettings(model, args.device, args.dtype, args.backend, args.batch_size,
-                                 threads_per_worker(args.workers, args.threads))
+                                 threads=threads_per_worker(args.workers, args.threads))
         summary = run_extract(job, lambda: ProcessEngine.start(settings, args.workers))
     else:
-        settings = ModelSettings(args.model, args.device, args.dtype, args.backend, args.batch_size, args.threads)
+        settings = ModelSettings(args.model, args.device, args.dtype, args.backend, args.batch_size,
+                                 threads=args.threads)
         summary = run_extract(job, lambda: LocalEngine(settings.load()))
     print(f"{_plural(summary.documents, 'document')} ({_plural(summary.words, 'word')}) in {summary.seconds:.1f}s; "
           f"{summary.skipped} skipped as done; {_plural(summary.errors, 'error')}"

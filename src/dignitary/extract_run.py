@@ -30,12 +30,16 @@ from .batch import (
 )
 from .document import Document
 from .errors import DataError, DignitaryError
+from .extractor import ModelSettings
 from .jsonl import InputRecord
 from .text.scripts import word_count
 
 if TYPE_CHECKING:
     from .extractor import Extractor
     from .records.stream import TableWriter
+
+__all__ = ["Engine", "ExtractJob", "ExtractionWorker", "LocalEngine", "ModelSettings", "Outcome", "Summary",
+           "annotate_batch", "run_extract"]
 
 Outcome = Document | DataError  # an annotated document, or why the model could not take it
 
@@ -44,30 +48,6 @@ class Engine(Protocol):
     def annotate(self, batches: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
         """For each batch, in order, its documents annotated (or their errors), in order."""
         ...
-
-
-@dataclass(frozen=True)
-class ModelSettings:
-    """How an engine loads the model (the ``dignitary extract`` flags of the same names)."""
-
-    model: str | None = None  # a directory or a shipped name; None: the default
-    device: str = "auto"
-    dtype: str = "auto"
-    backend: str = "auto"
-    batch_size: int = 32
-    threads: int | None = None  # CPU threads of the process holding the model
-
-    def load(self) -> "Extractor":
-        """The extractor, with torch's thread pool sized to ``threads`` when torch serves."""
-        from .extractor import Extractor
-
-        extractor = Extractor.from_pretrained(self.model, device=self.device, dtype=self.dtype, backend=self.backend,
-                                              batch_size=self.batch_size, threads=self.threads)
-        if extractor.backend == "torch":
-            from .device import set_torch_threads
-
-            set_torch_threads(self.threads)
-        return extractor
 
 
 def annotate_batch(extractor: "Extractor", docs: list[Document]) -> list[Outcome]:

@@ -5,11 +5,13 @@ chosen once, here: torch, or ONNX Runtime, which imports neither torch nor trans
 """
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Union
 
 from .document import Document
-from .errors import DataError
+from .errors import DataError, DignitaryError
 from .inference.backends import BACKENDS, choose_backend
 from .models.component import JointComponent
 from .models.metadata import load_model_meta, preferred_cpu_dtype
@@ -19,7 +21,7 @@ from .validation import parse_item
 TextLike = Union[str, Document, dict]
 ErrorHandler = Callable[[Any, DataError], None]
 DEFAULT_MODEL_ENV = MODEL_ENV
-__all__ = ["BACKENDS", "Extractor", "default_model_path"]
+__all__ = ["BACKENDS", "Extractor", "ModelSettings", "default_model_path"]
 
 
 def default_model_path() -> Path:
@@ -27,15 +29,42 @@ def default_model_path() -> Path:
     return locate_model(None).path
 
 
+@dataclass(frozen=True)
+class ModelSettings:
+    """How to load an ``Extractor`` (``from_pretrained``'s arguments): what a worker process or Ray
+    actor needs to load the same model."""
+
+    model: str | None = None  # a directory or an installed model's name; None: the default
+    device: str = "auto"
+    dtype: str = "auto"
+    backend: str = "auto"
+    batch_size: int = 32
+    threads: int | None = None  # CPU threads of the process holding the model
+    token_budget: int = 8192
+    relation_threshold: float | None = None
+
+    def load(self) -> "Extractor":
+        """The extractor, with torch's (process-wide) thread pool sized to ``threads`` when torch serves."""
+        extractor = Extractor.from_pretrained(self.model, device=self.device, dtype=self.dtype, backend=self.backend,
+                                              batch_size=self.batch_size, token_budget=self.token_budget,
+                                              threads=self.threads, relation_threshold=self.relation_threshold)
+        if extractor.backend == "torch":
+            from .device import set_torch_threads
+
+            set_torch_threads(self.threads)
+        return extractor
+
+
 class Extractor:
     """Finds entities and relations in texts with a trained joint model."""
 
     def __init__(self, component: JointComponent, meta: dict[str, Any] | None = None, batch_size: int = 32,
-                 path: Path | None = None):
+                 path: Path | None = None, settings: ModelSettings | None = None):
         self.component = component
         self.meta = meta or {}
         self.batch_size = batch_size
         self.path = path
+        self.settings = settings  # how it was loaded (from_pretrained); worker processes load the same
 
     @property
     def schema(self):
@@ -63,6 +92,8 @@ class Extractor:
         (``torch.set_num_threads``, which the CLI's ``--threads`` calls), never set by loading.
         """
         path = locate_model(path).path
+        settings = ModelSettings(str(path.resolve()), device, dtype, backend, batch_size, threads, token_budget,
+                                 relation_threshold)
         meta = load_model_meta(path)  # without torch; the torch path reads the weights below
         warn_if_incompatible(meta.raw)
         if dtype == "auto" and device in ("auto", "cpu") and backend in ("auto", "onnx"):
@@ -78,7 +109,7 @@ class Extractor:
 
             encoder = OnnxEncoder(path, threads=threads, int8=dtype == "int8")
             component = JointComponent(encoder, SubwordTokenizer.from_dir(path), meta.schema, meta.heads, **kwargs)
-            return cls(component, meta.raw, batch_size, path=path)
+            return cls(component, meta.raw, batch_size, path=path, settings=settings)
         from .device import resolve_device, resolve_dtype
         from .models.pretrained import load_pretrained
 
@@ -86,7 +117,7 @@ class Extractor:
         model, tokenizer, _ = load_pretrained(path)
         model.to(dev)
         component = JointComponent.from_model(model, tokenizer, dev, resolve_dtype(dtype, dev), **kwargs)
-        return cls(component, meta.raw, batch_size, path=path)
+        return cls(component, meta.raw, batch_size, path=path, settings=settings)
 
     def predict(self, docs: list[Document]) -> list[Document]:
         """A copy of each document carrying its entities and relations (input fields kept in
@@ -99,29 +130,62 @@ class Extractor:
         return list(self.pipe(list(texts)))
 
     def pipe(self, items: Iterable[TextLike], batch_size: int | None = None,
-             on_error: ErrorHandler | None = None) -> Iterator[Document]:
+             on_error: ErrorHandler | None = None, n_process: int = 1) -> Iterator[Document]:
         """Stream annotated documents in input order, ``batch_size`` documents at a time.
 
         A document the model cannot take raises ``DataError`` naming it; with ``on_error``, it is
-        passed there instead (with the exception) and the other documents go on.
+        passed there instead (with the exception) and the other documents go on. ``n_process`` > 1
+        annotates the batches in that many worker processes, each loading this model with its share
+        of the CPUs (``process_engine``); the documents are the same as in this process.
         """
         size = batch_size or self.batch_size
         if size < 1:
             raise ValueError(f"batch_size must be at least 1, got {size}")
+        if n_process < 1:
+            raise ValueError(f"n_process must be at least 1, got {n_process}")
+        parsed = self._parsed(items, on_error)
+        if n_process > 1:
+            yield from self._pipe_processes(parsed, size, on_error, n_process)
+            return
         buffer: list[Document] = []
-        for i, item in enumerate(items):
-            try:
-                buffer.append(parse_item(item, i))
-            except DataError as exc:
-                if on_error is None:
-                    raise
-                on_error(item, exc)
-                continue
+        for _, doc in parsed:
+            buffer.append(doc)
             if len(buffer) >= size:
                 yield from self._annotate(buffer, on_error)
                 buffer = []
         if buffer:
             yield from self._annotate(buffer, on_error)
+
+    @staticmethod
+    def _parsed(items: Iterable[TextLike], on_error: ErrorHandler | None) -> Iterator[tuple[TextLike, Document]]:
+        for i, item in enumerate(items):
+            try:
+                yield item, parse_item(item, i)
+            except DataError as exc:
+                if on_error is None:
+                    raise
+                on_error(item, exc)
+
+    def _pipe_processes(self, parsed: Iterator[tuple[TextLike, Document]], size: int, on_error: ErrorHandler | None,
+                        n_process: int) -> Iterator[Document]:
+        from .process_engine import ProcessEngine, threads_per_worker
+
+        if self.settings is None:
+            raise DignitaryError("n_process > 1 needs an Extractor loaded by Extractor.from_pretrained")
+        settings = replace(self.settings, batch_size=size, threads=threads_per_worker(n_process, None))
+        batches, pending = itertools.tee(iter(lambda: list(itertools.islice(parsed, size)), []))
+        engine = ProcessEngine.start(settings, n_process)
+        try:
+            for pairs, outcomes in zip(pending, engine.annotate([doc for _, doc in b] for b in batches)):
+                for (item, _), outcome in zip(pairs, outcomes):
+                    if not isinstance(outcome, DataError):
+                        yield outcome
+                    elif on_error is None:
+                        raise outcome
+                    else:
+                        on_error(item, outcome)
+        finally:
+            engine.close()
 
     def _annotate(self, docs: list[Document], on_error: ErrorHandler | None) -> list[Document]:
         """Annotate a batch; if it fails, each document alone, so one bad document loses no other."""

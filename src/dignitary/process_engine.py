@@ -22,7 +22,8 @@ from typing import Iterable, Iterator
 
 from .document import Document
 from .errors import DignitaryError
-from .extract_run import ExtractionWorker, ModelSettings, Outcome
+from .extract_run import ExtractionWorker, Outcome
+from .extractor import ModelSettings
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: none waits, the parent holds little
 

@@ -12,7 +12,8 @@ from collections import deque
 from typing import Any, Iterable, Iterator
 
 from ..document import Document
-from ..extract_run import ExtractionWorker, ModelSettings, Outcome
+from ..extract_run import ExtractionWorker, Outcome
+from ..extractor import ModelSettings
 from ..models.registry import locate_model
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per actor: it never waits, the driver holds little
