@@ -65,3 +65,24 @@ def test_output_keeps_the_input_field_names(tmp_path):
     run_extract(ExtractJob([str(inp)], str(out), id_field="key", text_field="body", progress=False), FakeEngine)
     [record] = _read(out)
     assert (record["key"], record["body"], record["n"], "id" in record) == ("a", "Liu met Ma.", 1, False)
+
+
+def test_batches_in_flight_are_bounded_and_come_back_in_input_order():
+    from dignitary.extract_run import in_input_order
+
+    sent, unfinished, most = [], set(), 0
+
+    def submit(docs):
+        nonlocal most
+        sent.append(docs[0])
+        unfinished.add(docs[0])
+        most = max(most, len(unfinished))
+        return docs[0]
+
+    def collect(ticket):
+        unfinished.discard(ticket)
+        return [f"done {ticket}"]
+
+    results = list(in_input_order(([f"b{i}"] for i in range(7)), submit, collect, in_flight=3))
+    assert results == [[f"done b{i}"] for i in range(7)] and sent == [f"b{i}" for i in range(7)]
+    assert most == 3

@@ -2,20 +2,21 @@
 
 An engine only turns batches of documents into annotated documents (``Engine``): in this process
 (``LocalEngine``), in worker processes on this machine (``process_engine.ProcessEngine``) or on
-Ray actors (``integrations.ray.RayEngine``); the last two hold an ``ExtractionWorker`` each.
-Everything else, the same
-for every engine, is here: read and check the inputs, skip ids already written (``--resume``),
-write bad records to the errors file with their file and line, append the output (locked,
-fsynced per batch), stream the tables, report progress, and stop cleanly on Ctrl-C or SIGTERM.
+Ray actors (``integrations.ray.RayEngine``); the last two hold an ``ExtractionWorker`` each and
+keep a few batches in flight (``in_input_order``). Everything else, the same for every engine, is
+here: read and check the inputs, skip ids already written (``--resume``), write bad records to the
+errors file with their file and line, append the output (locked, fsynced per batch), stream the
+tables, report progress, and stop cleanly on Ctrl-C or SIGTERM.
 """
 from __future__ import annotations
 
 import itertools
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, TypeVar
 
 from .batch import (
     DuplicateIds,
@@ -39,9 +40,10 @@ if TYPE_CHECKING:
     from .records.stream import TableWriter
 
 __all__ = ["Engine", "ExtractJob", "ExtractionWorker", "LocalEngine", "ModelSettings", "Outcome", "Summary",
-           "annotate_batch", "run_extract"]
+           "annotate_batch", "in_input_order", "run_extract"]
 
 Outcome = Document | DataError  # an annotated document, or why the model could not take it
+Pending = TypeVar("Pending")  # a batch sent off: a future, a Ray object reference
 
 
 class Engine(Protocol):
@@ -66,6 +68,19 @@ class ExtractionWorker:
 
     def annotate(self, docs: list[Document]) -> list[Outcome]:
         return annotate_batch(self.extractor, docs)
+
+
+def in_input_order(batches: Iterable[list[Document]], submit: Callable[[list[Document]], Pending],
+                   collect: Callable[[Pending], list[Outcome]], in_flight: int) -> Iterator[list[Outcome]]:
+    """Each batch ``submit``-ted as it comes, at most ``in_flight`` of them unfinished, and their
+    results ``collect``-ed and yielded in input order (workers never wait; memory stays bounded)."""
+    pending: deque = deque()
+    for docs in batches:
+        pending.append(submit(docs))
+        if len(pending) >= in_flight:
+            yield collect(pending.popleft())
+    while pending:
+        yield collect(pending.popleft())
 
 
 class LocalEngine:

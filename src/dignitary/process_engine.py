@@ -15,14 +15,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
 from .document import Document
 from .errors import DignitaryError
-from .extract_run import ExtractionWorker, Outcome
+from .extract_run import ExtractionWorker, Outcome, in_input_order
 from .extractor import ModelSettings
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: none waits, the parent holds little
@@ -92,13 +91,8 @@ class ProcessEngine:
         return engine
 
     def annotate(self, batches: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
-        in_flight: deque[Future] = deque()
-        for docs in batches:
-            in_flight.append(self.executor.submit(_annotate, docs))
-            if len(in_flight) >= IN_FLIGHT_PER_WORKER * self.workers:
-                yield self._result(in_flight.popleft())
-        while in_flight:
-            yield self._result(in_flight.popleft())
+        return in_input_order(batches, lambda docs: self.executor.submit(_annotate, docs), self._result,
+                              IN_FLIGHT_PER_WORKER * self.workers)
 
     def close(self) -> None:
         """Stop the workers (batches not yet started are dropped)."""

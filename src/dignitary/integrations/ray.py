@@ -8,11 +8,11 @@ number of batches in flight.
 """
 from __future__ import annotations
 
-from collections import deque
+import itertools
 from typing import Any, Iterable, Iterator
 
 from ..document import Document
-from ..extract_run import ExtractionWorker, Outcome
+from ..extract_run import ExtractionWorker, Outcome, in_input_order
 from ..extractor import ModelSettings
 from ..models.registry import locate_model
 
@@ -43,10 +43,6 @@ class RayEngine:
     def annotate(self, batches: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
         import ray
 
-        in_flight: deque = deque()
-        for n, docs in enumerate(batches):
-            in_flight.append(self.actors[n % len(self.actors)].annotate.remote(docs))
-            if len(in_flight) >= IN_FLIGHT_PER_WORKER * len(self.actors):
-                yield ray.get(in_flight.popleft())
-        while in_flight:
-            yield ray.get(in_flight.popleft())
+        actors = itertools.cycle(self.actors)  # in turn
+        return in_input_order(batches, lambda docs: next(actors).annotate.remote(docs), ray.get,
+                              IN_FLIGHT_PER_WORKER * len(self.actors))
