@@ -70,16 +70,26 @@ def test_extractor_pipe_keeps_ids_and_fields(tmp_path, predictor_model, tiny_tok
     assert single.text == "Liu met Ma."
 
 
-def test_int8_quantized_model_finds_the_entities_of_fp32(tmp_path, predictor_model, tiny_tokenizer):
+def test_int8_quantized_model_keeps_the_tag_distribution_of_fp32(tmp_path, predictor_model, tiny_tokenizer):
+    """The int8 graph's tag probabilities stay close to fp32's and pick the same tag on nearly every
+    real token. Spans are not compared: this untrained, sharpened model has near-ties that the int8
+    kernels of different CPUs (AVX-512 VNNI or AVX2) break differently."""
+    import numpy as np
+
     from dignitary.models.pretrained import save_pretrained
 
     save_pretrained(predictor_model, tiny_tokenizer, tmp_path)
-    text = "Liu Haixing met Remigio Ceballos in Beijing."
-    int8 = Extractor.from_pretrained(tmp_path, device="cpu", dtype="int8")(text)
-    fp32 = Extractor.from_pretrained(tmp_path, device="cpu")(text)
-    assert len(int8.entities) >= 2
-    assert [(e.start, e.end, e.label) for e in int8.entities] == [(e.start, e.end, e.label) for e in fp32.entities]
-    assert [e.score for e in int8.entities] == pytest.approx([e.score for e in fp32.entities], abs=0.05)
+    texts = ["Liu Haixing met Remigio Ceballos in Beijing.", *_texts()[:2]]
+    int8 = Extractor.from_pretrained(tmp_path, device="cpu", dtype="int8")
+    fp32 = Extractor.from_pretrained(tmp_path, device="cpu")
+    assert int8.component.encoder.int8 and fp32.backend == "torch"
+    for batch in fp32.component.predictor.encoder_batches(texts):
+        real = batch.attention_mask.astype(bool)
+        quantized = np.exp(int8.component.encoder.encode(batch)[0])[real]
+        exact = np.exp(fp32.component.encoder.encode(batch)[0])[real]
+        assert np.abs(quantized - exact).mean() < 0.02
+        assert (quantized.argmax(-1) == exact.argmax(-1)).mean() >= 0.95
+    assert len(int8(texts[0]).entities) >= 2
 
 
 def test_onnx_backend_matches_torch(tmp_path, predictor_model, tiny_tokenizer):
