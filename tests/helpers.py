@@ -44,6 +44,18 @@ def write_lines(path: Path, lines: list) -> Path:
     return path
 
 
+def engine_inputs(folder: Path, n: int, bad: tuple[int, int]) -> Path:
+    """``folder`` with ``a.jsonl`` (``n`` news records, the ``bad`` two broken: invalid JSON, no text) and ``b.txt``:
+    the input by which an engine's output is compared with one process's."""
+    folder.mkdir()
+    records: list = [{"id": f"d{i}", "text": f"Liu Haixing met Ma Hui in Beijing {i} times.", "n": i} for i in range(n)]
+    records[bad[0]] = "{not json"
+    records[bad[1]] = {"id": "no-text"}
+    write_lines(folder / "a.jsonl", records)
+    (folder / "b.txt").write_text("Xi Jinping met Nicolas Maduro in Caracas.")
+    return folder
+
+
 def tiny_joint_model(vocab_size: int, seed: int = 0, encoder_dropout: float = 0.1, schema: str = "default",
                      family: str = "bert", **head):
     """A joint model over a tiny encoder (``make_tiny_encoder``); ``head``: ``HeadConfig`` fields."""

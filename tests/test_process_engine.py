@@ -12,7 +12,7 @@ from dignitary.cli import main
 from dignitary.errors import DataError, DignitaryError
 from dignitary.process_engine import ProcessEngine, threads_per_worker, usable_cpus
 
-from tests.helpers import write_lines
+from tests.helpers import engine_inputs, write_lines
 
 COMMON = ["--batch-size", "4", "--device", "cpu", "--no-progress"]
 
@@ -22,13 +22,7 @@ def _read(path):
 
 
 def test_workers_write_what_one_process_writes(tmp_path, tiny_model_dir):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    records = [{"id": f"d{i}", "text": f"Liu Haixing met Ma Hui in Beijing {i} times.", "n": i} for i in range(30)]
-    records[5] = "{not json"
-    records[17] = {"id": "no-text"}
-    write_lines(inputs / "a.jsonl", records)
-    (inputs / "b.txt").write_text("Xi Jinping met Nicolas Maduro in Caracas.")
+    inputs = engine_inputs(tmp_path / "in", 30, bad=(5, 17))
     one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
     model = ["--model", str(tiny_model_dir)]
     assert main(["extract", str(inputs), "-o", str(one), "--tables", str(tmp_path / "one"), *model, *COMMON]) == 2

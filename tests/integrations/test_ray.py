@@ -5,7 +5,7 @@ import pytest
 
 from dignitary.cli import main
 
-from tests.helpers import write_lines
+from tests.helpers import engine_inputs
 
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.ray
@@ -20,13 +20,7 @@ def ray_local():
 
 def test_ray_output_equals_local_output(tmp_path, tiny_model_dir, ray_local):
     model_dir = tiny_model_dir
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    records = [{"id": f"d{i}", "text": f"Liu Haixing met Ma Hui in Beijing {i} times.", "n": i} for i in range(40)]
-    records[7] = "{not json"
-    records[12] = {"id": "no-text"}
-    write_lines(inputs / "a.jsonl", records)
-    (inputs / "b.txt").write_text("Xi Jinping met Nicolas Maduro in Caracas.")
+    inputs = engine_inputs(tmp_path / "in", 40, bad=(7, 12))
     local, distributed = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
     common = ["--model", str(model_dir), "--batch-size", "8", "--device", "cpu", "--no-progress"]
     assert main(["extract", str(inputs), "-o", str(local), "--tables", str(tmp_path / "local"), *common]) == 2
