@@ -100,20 +100,32 @@ def test_resume_after_interrupted_run(tmp_path, model_dir):
     assert {r["id"]: r for r in resumed} == {r["id"]: r for r in full}
 
 
-def test_sigint_leaves_valid_resumable_output(tmp_path, model_dir):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_leaves_valid_resumable_output_and_no_process_behind(tmp_path, model_dir, workers):
+    import os
+    import signal
+    import time
+
     inp = write_lines(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "Liu met Ma. " * 30} for i in range(400)])
     out = tmp_path / "out.jsonl"
     cmd = [sys.executable, "-m", "dignitary", "extract", str(inp), "-o", str(out), "--model", str(model_dir),
-           "--no-progress", "--batch-size", "4"]
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
-    import time
-
-    deadline = time.time() + 60
+           "--no-progress", "--batch-size", "4", "--workers", workers, "--threads", "1"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.stat().st_size == 0):
         time.sleep(0.1)
-    proc.send_signal(2)
+    os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the whole process group
     assert proc.wait(timeout=60) == 130  # 128 + SIGINT
     assert "rerun with --resume" in proc.stderr.read()
+    deadline = time.time() + 30
+    while time.time() < deadline:  # the workers end with the parent
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("a process of the run outlived it")
     partial = _read(out)  # every line is complete JSON
     assert 0 < len(partial) < 400  # really interrupted, after some output
     assert main(["extract", str(inp), "-o", str(out), "--model", str(model_dir), "--no-progress",
