@@ -53,7 +53,7 @@ def test_a_dead_worker_is_reported_with_the_way_to_go_on():
     future: Future = Future()
     future.set_exception(BrokenProcessPool("gone"))
     with pytest.raises(DignitaryError, match="worker process died.*--resume"):
-        ProcessEngine._result(future)
+        ProcessEngine(None, 1)._result(future)  # type: ignore[arg-type]
 
 
 def test_threads_are_shared_out_among_workers_unless_given():
@@ -66,3 +66,25 @@ def test_a_model_error_crosses_processes_with_its_location():
     error = pickle.loads(pickle.dumps(DataError("document 'd2': too long", "in.jsonl", 3)))
     assert (error.reason, error.source, error.line) == ("document 'd2': too long", "in.jsonl", 3)
     assert str(error) == "in.jsonl:3: document 'd2': too long"
+
+
+def test_every_worker_has_the_model_before_start_returns_and_a_killed_one_is_named(tiny_model_dir):
+    import os
+    import signal
+
+    from dignitary.document import Document
+    from dignitary.extractor import ModelSettings
+
+    engine = ProcessEngine.start(ModelSettings(str(tiny_model_dir), device="cpu", threads=1), 2)
+    try:
+        processes = list(engine.executor._processes.values())  # CPython's pool: one process per worker
+        assert len(processes) == 2 and all(p.is_alive() for p in processes)
+        docs = [Document(f"d{i}", "Liu Haixing met Ma Hui in Beijing.") for i in range(3)]
+        assert [d.id for d in next(engine.annotate([docs]))] == ["d0", "d1", "d2"]
+        os.kill(processes[0].pid, signal.SIGKILL)
+        processes[0].join(10)
+        with pytest.raises(DignitaryError, match="worker process died"):
+            list(engine.annotate([docs, docs, docs]))
+    finally:
+        engine.close()
+    assert not any(p.is_alive() for p in processes)

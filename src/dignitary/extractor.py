@@ -177,13 +177,14 @@ class Extractor:
         engine = ProcessEngine.start(settings, n_process)
         try:
             for pairs, outcomes in zip(pending, engine.annotate([doc for _, doc in b] for b in batches)):
-                for (item, _), outcome in zip(pairs, outcomes):
-                    if not isinstance(outcome, DataError):
-                        yield outcome
-                    elif on_error is None:
-                        raise outcome
+                failed = [outcome for outcome in outcomes if isinstance(outcome, DataError)]
+                if failed and on_error is None:
+                    raise failed[0]  # as in one process: nothing of the batch before its error
+                for (_, doc), outcome in zip(pairs, outcomes):
+                    if isinstance(outcome, DataError):
+                        on_error(doc, outcome)  # type: ignore[misc]  # the parsed document, as in one process
                     else:
-                        on_error(item, outcome)
+                        yield outcome
         finally:
             engine.close()
 
