@@ -31,7 +31,7 @@ from .batch import (
 )
 from .document import Document
 from .errors import DataError, DignitaryError
-from .extractor import ModelSettings
+from .extractor import ModelSettings, batched
 from .jsonl import InputRecord
 from .text.scripts import word_count
 
@@ -181,7 +181,7 @@ def _annotate_all(job: ExtractJob, paths: list[str], sink: JsonlSink, engine: En
             else:
                 yield rec
 
-    batches, pending = itertools.tee(_batched(to_annotate(), job.batch_size))
+    batches, pending = itertools.tee(batched(to_annotate(), job.batch_size))
     try:
         for records, results in zip(pending, engine.annotate([r.document for r in b if r.document] for b in batches)):
             written = []
@@ -220,11 +220,3 @@ def _start_tables(job: ExtractJob, done: set[str]) -> "TableWriter | None":
         # rebuilt from the output on --resume: rows of documents written just before a crash are not lost
         tables.write(read_output(job.output_file, job.id_field, job.text_field))
     return tables
-
-
-def _batched(records: Iterable[InputRecord], size: int) -> Iterator[list[InputRecord]]:
-    if size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {size}")
-    it = iter(records)
-    while batch := list(itertools.islice(it, size)):
-        yield batch

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Union
+from typing import Any, Callable, Iterable, Iterator, TypeVar, Union
 
 from .document import Document
 from .errors import DataError, DignitaryError
@@ -19,9 +19,19 @@ from .models.registry import MODEL_ENV, locate_model, warn_if_incompatible
 from .validation import parse_item
 
 TextLike = Union[str, Document, dict]
+T = TypeVar("T")
 ErrorHandler = Callable[[Any, DataError], None]
 DEFAULT_MODEL_ENV = MODEL_ENV
 __all__ = ["BACKENDS", "Extractor", "ModelSettings", "default_model_path"]
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter), read lazily."""
+    if size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {size}")
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
 
 
 def default_model_path() -> Path:
@@ -143,44 +153,38 @@ class Extractor:
             raise ValueError(f"batch_size must be at least 1, got {size}")
         if n_process < 1:
             raise ValueError(f"n_process must be at least 1, got {n_process}")
-        parsed = self._parsed(items, on_error)
+        batches = batched(self._parsed(items, on_error), size)
         if n_process > 1:
-            yield from self._pipe_processes(parsed, size, on_error, n_process)
+            yield from self._pipe_processes(batches, size, on_error, n_process)
             return
-        buffer: list[Document] = []
-        for _, doc in parsed:
-            buffer.append(doc)
-            if len(buffer) >= size:
-                yield from self._annotate(buffer, on_error)
-                buffer = []
-        if buffer:
-            yield from self._annotate(buffer, on_error)
+        for batch in batches:
+            yield from self._annotate(batch, on_error)
 
     @staticmethod
-    def _parsed(items: Iterable[TextLike], on_error: ErrorHandler | None) -> Iterator[tuple[TextLike, Document]]:
+    def _parsed(items: Iterable[TextLike], on_error: ErrorHandler | None) -> Iterator[Document]:
         for i, item in enumerate(items):
             try:
-                yield item, parse_item(item, i)
+                yield parse_item(item, i)
             except DataError as exc:
                 if on_error is None:
                     raise
                 on_error(item, exc)
 
-    def _pipe_processes(self, parsed: Iterator[tuple[TextLike, Document]], size: int, on_error: ErrorHandler | None,
+    def _pipe_processes(self, batches: Iterator[list[Document]], size: int, on_error: ErrorHandler | None,
                         n_process: int) -> Iterator[Document]:
         from .process_engine import ProcessEngine, threads_per_worker
 
         if self.settings is None:
             raise DignitaryError("n_process > 1 needs an Extractor loaded by Extractor.from_pretrained")
         settings = replace(self.settings, batch_size=size, threads=threads_per_worker(n_process, None))
-        batches, pending = itertools.tee(iter(lambda: list(itertools.islice(parsed, size)), []))
+        batches, pending = itertools.tee(batches)
         engine = ProcessEngine.start(settings, n_process)
         try:
-            for pairs, outcomes in zip(pending, engine.annotate([doc for _, doc in b] for b in batches)):
+            for docs, outcomes in zip(pending, engine.annotate(batches)):
                 failed = [outcome for outcome in outcomes if isinstance(outcome, DataError)]
                 if failed and on_error is None:
                     raise failed[0]  # as in one process: nothing of the batch before its error
-                for (_, doc), outcome in zip(pairs, outcomes):
+                for doc, outcome in zip(docs, outcomes):
                     if isinstance(outcome, DataError):
                         on_error(doc, outcome)  # type: ignore[misc]  # the parsed document, as in one process
                     else:
