@@ -2,7 +2,6 @@
 import pytest
 
 from dignitary.extractor import Extractor
-from dignitary.inference.batching import budget_batches
 
 from tests.helpers import confident_tiny_model, predict_texts
 
@@ -50,14 +49,6 @@ def test_long_sentence_mentions_found_to_the_end(predictor_model, tiny_tokenizer
     assert max(e.end for e in pred.entities) > len(text) // 2
 
 
-def test_budget_batches_sorts_and_respects_budget():
-    lengths = [5, 50, 7, 48, 6, 100]
-    batches = budget_batches(lengths, 110, 8)
-    assert sorted(i for b in batches for i in b) == list(range(6))
-    for b in batches:
-        assert max(lengths[i] for i in b) * len(b) <= 110 or len(b) == 1
-
-
 def test_extractor_pipe_keeps_ids_and_fields(tmp_path, predictor_model, tiny_tokenizer):
     from dignitary.models.pretrained import save_pretrained
 
@@ -83,12 +74,16 @@ def test_int8_quantized_model_keeps_the_tag_distribution_of_fp32(tmp_path, predi
     int8 = Extractor.from_pretrained(tmp_path, device="cpu", dtype="int8")
     fp32 = Extractor.from_pretrained(tmp_path, device="cpu")
     assert int8.component.encoder.int8 and fp32.backend == "torch"
+    quantized, exact = [], []
+    fp32.component.predictor.max_padding = 1.0  # one batch of all texts: int8 scales are per batch
     for batch in fp32.component.predictor.encoder_batches(texts):
         real = batch.attention_mask.astype(bool)
-        quantized = np.exp(int8.component.encoder.encode(batch)[0])[real]
-        exact = np.exp(fp32.component.encoder.encode(batch)[0])[real]
-        assert np.abs(quantized - exact).mean() < 0.02
-        assert (quantized.argmax(-1) == exact.argmax(-1)).mean() >= 0.95
+        quantized.append(np.exp(int8.component.encoder.encode(batch)[0])[real])
+        exact.append(np.exp(fp32.component.encoder.encode(batch)[0])[real])
+    q, e = np.concatenate(quantized), np.concatenate(exact)  # over all tokens: batches may be small
+    assert len(q) > 50
+    assert np.abs(q - e).mean() < 0.02
+    assert (q.argmax(-1) == e.argmax(-1)).mean() >= 0.95
     assert len(int8(texts[0]).entities) >= 2
 
 

@@ -28,6 +28,40 @@ def test_student_keeps_the_chosen_layers_of_the_teacher(tiny_model_dir):
             student_from_teacher(tiny_model_dir, bad)
 
 
+def test_a_narrow_student_keeps_the_strongest_feed_forward_units(tmp_path, tiny_model_dir, tiny_tokenizer):
+    from dignitary.errors import DignitaryError
+    from dignitary.models.pretrained import load_pretrained, save_pretrained
+    from dignitary.training.distill import student_from_teacher
+
+    whole, _ = student_from_teacher(tiny_model_dir, [0, 1])
+    size = whole.encoder.config.intermediate_size
+    same, _ = student_from_teacher(tiny_model_dir, [0, 1], ffn=size)  # every unit kept: the same function
+    ids = torch.tensor([[2, 5, 6, 7, 3]])
+    mask, casing = torch.ones_like(ids), torch.zeros_like(ids)
+    whole.eval(), same.eval()
+    with torch.no_grad():
+        assert torch.allclose(whole.encode(ids, mask, casing)[0], same.encode(ids, mask, casing)[0], atol=1e-5)
+
+    units = size // 4
+    narrow, tokenizer = student_from_teacher(tiny_model_dir, [0, 1], ffn=units)
+    assert narrow.encoder.config.intermediate_size == units
+    for old, new in zip(whole.encoder.encoder.layer, narrow.encoder.encoder.layer):
+        assert new.intermediate.dense.weight.shape == (units, whole.encoder.config.hidden_size)
+        assert new.output.dense.weight.shape == (whole.encoder.config.hidden_size, units)
+        strength = old.intermediate.dense.weight.norm(dim=1) * old.output.dense.weight.norm(dim=0)
+        kept = new.intermediate.dense.weight.norm(dim=1) * new.output.dense.weight.norm(dim=0)
+        assert torch.allclose(kept.sort().values, strength.sort().values[-units:])
+        assert torch.equal(new.attention.self.query.weight, old.attention.self.query.weight)
+    save_pretrained(narrow, tokenizer, tmp_path / "narrow", half=False)  # a narrow student reloads as saved
+    reloaded, _, _ = load_pretrained(tmp_path / "narrow")
+    reloaded.eval(), narrow.eval()
+    with torch.no_grad():
+        assert torch.allclose(reloaded.encode(ids, mask, casing)[0], narrow.encode(ids, mask, casing)[0], atol=1e-5)
+    for bad in (0, size + 1):
+        with pytest.raises(DignitaryError, match="--student-ffn"):
+            student_from_teacher(tiny_model_dir, [0], ffn=bad)
+
+
 def test_pseudo_label_skips_excluded_documents_and_keeps_scores(tmp_path, tiny_model_dir):
     from dignitary.standoff import load_documents
     from dignitary.training.pseudo import pseudo_label

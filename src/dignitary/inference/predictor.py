@@ -27,7 +27,7 @@ from ..models.inputs import (
 )
 from ..schema import Schema
 from ..text.tokenizer import SubwordTokenizer
-from .batching import budget_batches
+from .batching import MAX_PADDING, budget_batches
 from .decoding import continuation_mask, spans_from_tags, transition_mask, trim_span, viterbi_batch
 from .encoder import Encoder
 
@@ -85,13 +85,14 @@ class Predictor:
 
     def __init__(self, encoder: Encoder, tokenizer: SubwordTokenizer, schema: Schema, config: HeadConfig,
                  token_budget: int = 8192, max_batch_size: int = 64, relation_threshold: float | None = None,
-                 stream_tokens: int | None = None):
+                 stream_tokens: int | None = None, max_padding: float = MAX_PADDING):
         self.encoder = encoder
         self.tokenizer = SubwordTokenizer.from_hf(tokenizer)
         self.schema = schema
         self.config = config
         self.token_budget = token_budget
         self.max_batch_size = max_batch_size
+        self.max_padding = max_padding  # share of a batch's cells that may be padding (``budget_batches``)
         self.stream_tokens = stream_tokens if stream_tokens is not None else 8 * token_budget
         self.tags = schema.bio_labels()
         self.allowed, self.start_allowed = transition_mask(self.tags)
@@ -137,7 +138,7 @@ class Predictor:
 
     def _batches(self, chunks: list[Chunk]) -> list[list[int]]:
         """Indices of ``chunks`` in length-bucketed batches within the token budget."""
-        return budget_batches([len(c) + 2 for c in chunks], self.token_budget, self.max_batch_size)
+        return budget_batches([len(c) + 2 for c in chunks], self.token_budget, self.max_batch_size, self.max_padding)
 
     def _collate(self, chunks: list[Chunk], doc_tokens: list[DocumentTokens], batch_idx: list[int]) -> EncoderBatch:
         return collate_chunks([chunks[i] for i in batch_idx], doc_tokens, self.tokenizer.start_id,
@@ -219,7 +220,7 @@ class Predictor:
         n_rel = len(self.schema.relation_labels)
         chunk_ids = sorted(work)
         for batch_idx in budget_batches([len(chunks[ci]) + 2 for ci in chunk_ids], self.token_budget,
-                                        self.max_batch_size):
+                                        self.max_batch_size, self.max_padding):
             cis = [chunk_ids[i] for i in batch_idx]
             states = hidden_of if hidden_of is not None else self._encode(chunks, doc_tokens, cis, None)
             mb, pb, _ = pair_arrays(list(range(len(cis))), [chunks[ci].start for ci in cis],

@@ -64,6 +64,9 @@ class TrainConfig:
                                  "relation probabilities (same tokenizer as the student)")
     student_layers: list[int] = option(factory=list, help="distil: start from these encoder layers (0-based) of "
                                        "--teacher (then --encoder may be left out)")
+    student_ffn: int | None = option(None, "distil: keep this many feed-forward units in each student layer (those "
+                                     "with the largest weights), a narrower and faster student",
+                                     flags=("--student-ffn",))
     init_model: str | None = option(None, "a trained dignitary model directory to start from, encoder and heads (e.g. "
                                     "models/default), to fine-tune it on more labelled data; its schema and head "
                                     "settings are kept (then --encoder may be left out)", flags=("--init-model",))

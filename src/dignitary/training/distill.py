@@ -31,15 +31,53 @@ def encoder_layers(encoder: nn.Module) -> nn.ModuleList:
     return layers
 
 
-def student_from_teacher(teacher_dir: str | Path, layers: list[int]):
-    """A copy of the teacher model with only ``layers`` (0-based, in order) of its encoder."""
+def student_from_teacher(teacher_dir: str | Path, layers: list[int], ffn: int | None = None):
+    """A copy of the teacher model with only ``layers`` (0-based, in order) of its encoder and,
+    with ``ffn``, only that many feed-forward units in each of them (``prune_feed_forward``)."""
     model, tokenizer, _ = load_pretrained(teacher_dir)
     blocks = encoder_layers(model.encoder)
     if not layers or sorted(set(layers)) != list(layers) or layers[0] < 0 or layers[-1] >= len(blocks):
         raise DignitaryError(f"student layers must be increasing indices in 0..{len(blocks) - 1}, got {layers}")
     model.encoder.encoder.layer = nn.ModuleList([blocks[i] for i in layers])  # type: ignore[union-attr]
     model.encoder.config.num_hidden_layers = len(layers)  # type: ignore[union-attr]
+    if ffn is not None:
+        prune_feed_forward(model.encoder, ffn)
     return model, tokenizer
+
+
+def _feed_forward(block: nn.Module) -> tuple[nn.Linear, nn.Linear]:
+    """The two linear maps of a BERT-family block's feed-forward part (in: hidden → units, out)."""
+    inner = getattr(getattr(block, "intermediate", None), "dense", None)
+    outer = getattr(getattr(block, "output", None), "dense", None)
+    if not isinstance(inner, nn.Linear) or not isinstance(outer, nn.Linear):
+        raise DignitaryError(f"cannot narrow the feed-forward part of a {type(block).__name__}: only BERT-family "
+                             "blocks (intermediate.dense, output.dense) are supported")
+    return inner, outer
+
+
+def prune_feed_forward(encoder: nn.Module, units: int) -> None:
+    """Keep ``units`` feed-forward units in every block of ``encoder``: those whose input and output
+    weights have the largest product of norms (structured magnitude pruning; training afterwards
+    recovers what the others carried). Attention and hidden size are unchanged."""
+    size = int(encoder.config.intermediate_size)  # type: ignore[union-attr,arg-type]
+    if not 0 < units <= size:
+        raise DignitaryError(f"--student-ffn must be in 1..{size} (the teacher's feed-forward units), got {units}")
+    for block in encoder_layers(encoder):
+        inner, outer = _feed_forward(block)
+        importance = inner.weight.norm(dim=1) * outer.weight.norm(dim=0)
+        keep = torch.sort(torch.topk(importance, units).indices).values
+        narrow_in = nn.Linear(inner.in_features, units, bias=inner.bias is not None)
+        narrow_out = nn.Linear(units, outer.out_features, bias=outer.bias is not None)
+        with torch.no_grad():
+            narrow_in.weight.copy_(inner.weight[keep])
+            if inner.bias is not None:
+                narrow_in.bias.copy_(inner.bias[keep])
+            narrow_out.weight.copy_(outer.weight[:, keep])
+            if outer.bias is not None:
+                narrow_out.bias.copy_(outer.bias)
+        block.intermediate.dense = narrow_in  # type: ignore[union-attr]
+        block.output.dense = narrow_out  # type: ignore[union-attr]
+    encoder.config.intermediate_size = units  # type: ignore[union-attr]
 
 
 class TeacherTargets:

@@ -95,7 +95,8 @@ class Trainer:
         if model is None and config.init_model:
             model, tokenizer = self.load_init_model(config.init_model)
         if model is None and config.student_layers:
-            model, tokenizer = student_from_teacher(config.teacher or config.encoder, config.student_layers)
+            model, tokenizer = student_from_teacher(config.teacher or config.encoder, config.student_layers,
+                                                    config.student_ffn)
         if model is None:
             encoder, tokenizer = load_encoder(config.encoder)
             model = JointModel(encoder, self.schema, HeadConfig(max_tokens=config.max_tokens, casing=config.casing,
