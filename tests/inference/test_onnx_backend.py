@@ -34,6 +34,19 @@ def test_export_never_writes_into_the_model_and_follows_the_weights(tmp_path, sa
     assert scores != [e.score for e in onnx_doc.entities]
 
 
+def test_the_export_is_kept_across_card_edits_and_redone_for_new_graphs(tmp_path, save_model, monkeypatch):
+    from dignitary.inference import onnx_cache
+
+    model_dir = tmp_path / "model"
+    save_model(model_dir, seed=1)
+    first = onnx_file(model_dir)
+    (model_dir / "README.md").write_text("# a model card, edited\n", encoding="utf-8")
+    (model_dir / "dev_eval.json").write_text("{}", encoding="utf-8")
+    assert onnx_file(model_dir) == first  # the graphs do not depend on the card or evaluations
+    monkeypatch.setattr(onnx_cache, "GRAPH_VERSION", onnx_cache.GRAPH_VERSION + 1)
+    assert onnx_cache.cache_folder(model_dir) != first.parent  # a library exporting other graphs exports anew
+
+
 def test_export_cli_writes_to_the_output_folder(tmp_path, save_model, capsys):
     model_dir = tmp_path / "model"
     save_model(model_dir, seed=1)

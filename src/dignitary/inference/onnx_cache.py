@@ -2,9 +2,10 @@
 
 ``dignitary export onnx [--int8] --model DIR [-o OUT]`` writes the graphs to ``OUT``. Without
 ``-o``, and for the onnx backend, they go to a cache folder named by a hash of the model's files
-(``$DIGNITARY_CACHE``, default ``~/.cache/dignitary``): never into the model directory, and an
-export is never reused after the weights change. Reading the cache needs no torch; only a missing
-export imports the exporter.
+(``$DIGNITARY_CACHE``, default ``~/.cache/dignitary``) and by the version of the graphs this
+library exports: never into the model directory, and an export is never reused after the weights,
+the model's settings or the exported graphs change (a card edit keeps it). Reading the cache
+needs no torch; only a missing export imports the exporter.
 """
 from __future__ import annotations
 
@@ -18,13 +19,17 @@ from .quantize import ONNX_INT8_FILE
 
 ONNX_FILE = Path("encoder.onnx")
 RELATIONS_FILE = Path("relations.onnx")
+# raised whenever the exported graphs change for the same weights (2: sparse-table span pooling)
+GRAPH_VERSION = 2
+_GRAPH_INPUTS = ("config.json", "dignitary.json")  # with every *.safetensors file
 
 
 def model_digest(model_dir: str | Path) -> str:
-    """A hash of every file of a model directory (names and contents)."""
+    """A hash of the files of a model directory the exported graphs depend on (names and contents):
+    its weights and its two configurations, not its card, evaluations or tokenizer."""
     digest = hashlib.sha256()
     for item in sorted(Path(model_dir).iterdir()):
-        if item.is_file():
+        if item.is_file() and (item.name in _GRAPH_INPUTS or item.suffix == ".safetensors"):
             digest.update(item.name.encode() + b"\0")
             with open(item, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
@@ -35,7 +40,7 @@ def model_digest(model_dir: str | Path) -> str:
 def cache_folder(model_dir: str | Path, opset: int = 17) -> Path:
     """Where the ONNX export of these exact model files lives."""
     root = Path(os.environ.get("DIGNITARY_CACHE", Path.home() / ".cache" / "dignitary"))
-    return root / "onnx" / f"{model_digest(model_dir)}-opset{opset}"
+    return root / "onnx" / f"{model_digest(model_dir)}-opset{opset}-v{GRAPH_VERSION}"
 
 
 def onnx_file(model_dir: str | Path, int8: bool = False) -> Path:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from functools import lru_cache
+
+import numpy as np
 
 CASING_CATEGORIES = ("pad", "lower", "title", "upper", "mixed", "numeric", "other")
 NUM_CASING_IDS = 2 * len(CASING_CATEGORIES)  # each category, word-initial or not
@@ -24,28 +26,34 @@ def word_casing(word: str) -> str:
 _ALNUM_RUN = re.compile(r"[^\W_]+")  # exactly the characters for which ``str.isalnum()`` holds
 
 
+@lru_cache(maxsize=1 << 16)
+def _category(word: str) -> int:
+    """The index of ``word_casing(word)`` (news repeats its words: each is read once)."""
+    return CASING_CATEGORIES.index(word_casing(word))
+
+
 def casing_ids(text: str, offsets: list[tuple[int, int]]) -> list[int]:
     """One id per token: the casing of the alphanumeric word around it, and whether it starts it.
 
-    Linear in the text: alphanumeric runs are found once, and each word's casing is computed once
-    however many subwords it has.
+    Linear in the text: alphanumeric runs are found once, every token is placed in them at once
+    (numpy), and each word's casing is computed once however many subwords it has.
     """
-    runs = [m.span() for m in _ALNUM_RUN.finditer(text)]
-    run_starts = [s for s, _ in runs]
-    category_of: dict[tuple[int, int], int] = {}
+    if not offsets:
+        return []
+    runs = np.array([m.span() for m in _ALNUM_RUN.finditer(text)] or [(-2, -2)], dtype=np.int64)
+    bounds = np.asarray(offsets, dtype=np.int64)
+    starts, ends = bounds[:, 0], bounds[:, 1]
 
-    def run_at(pos: int) -> tuple[int, int] | None:
-        k = bisect_right(run_starts, pos) - 1
-        return runs[k] if k >= 0 and runs[k][0] <= pos < runs[k][1] else None
+    def run_holding(pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each position, whether an alphanumeric run holds it, and that run's index."""
+        k = np.searchsorted(runs[:, 0], pos, side="right") - 1
+        k_safe = np.maximum(k, 0)
+        return (k >= 0) & (runs[k_safe, 0] <= pos) & (pos < runs[k_safe, 1]), k_safe
 
-    ids = []
-    for start, end in offsets:
-        left = run_at(start - 1) if start > 0 else None
-        right = run_at(end) if end < len(text) else None
-        w_start = left[0] if left else start
-        w_end = right[1] if right else end
-        key = (w_start, w_end)
-        if key not in category_of:
-            category_of[key] = CASING_CATEGORIES.index(word_casing(text[w_start:w_end]))
-        ids.append(2 * category_of[key] + (1 if w_start == start else 0))
-    return ids
+    in_left, left = run_holding(starts - 1)
+    in_right, right = run_holding(ends)
+    word_start = np.where(in_left & (starts > 0), runs[left, 0], starts)
+    word_end = np.where(in_right & (ends < len(text)), runs[right, 1], ends)
+    words = {(a, b): _category(text[a:b]) for a, b in set(zip(word_start.tolist(), word_end.tolist()))}
+    category = np.array([words[w] for w in zip(word_start.tolist(), word_end.tolist())], dtype=np.int64)
+    return (2 * category + (word_start == starts)).tolist()

@@ -18,12 +18,35 @@ def distance_bucket(distance: torch.Tensor) -> torch.Tensor:
     return torch.where(distance < 0, mag, mag + NUM_DISTANCE_BUCKETS // 2)
 
 
-def max_pool_spans(hidden: torch.Tensor, row: torch.Tensor, start: torch.Tensor, end: torch.Tensor) -> torch.Tensor:
-    """Max over the tokens ``[start, end)`` of each span's row of ``hidden``; zeros for an empty span."""
-    positions = torch.arange(hidden.size(1), device=hidden.device)
-    inside = (positions[None, :] >= start[:, None]) & (positions[None, :] < end[:, None])
-    pooled = hidden[row].masked_fill(~inside[:, :, None], torch.finfo(hidden.dtype).min).max(dim=1).values
-    return torch.where(inside.any(dim=1)[:, None], pooled, torch.zeros_like(pooled))
+def max_pool_spans(hidden: torch.Tensor, row: torch.Tensor, start: torch.Tensor, end: torch.Tensor,
+                   longest: int = 0) -> torch.Tensor:
+    """Max over the tokens ``[start, end)`` of each span's row of ``hidden``; zeros for an empty span.
+
+    A sparse table: level ``k`` holds the max of the ``2**k`` tokens from each position, and a span
+    is the max of two overlapping blocks of its level. Time and memory grow with rows × length ×
+    levels, not spans × length as a mask over every row would (the relation head pools one span
+    per candidate pair). ``longest``: the widest span the caller can pass (a traced graph keeps
+    its number of levels); in eager mode the rows' length counts too.
+    """
+    length = hidden.size(1)
+    if not torch.jit.is_tracing():
+        longest = max(longest, int(length))
+    levels = max(int(longest).bit_length(), 1)
+    width = end - start
+    table = torch.nn.functional.pad(hidden, (0, 0, 0, 2 ** (levels - 1)))  # zeros, never read
+    pooled = torch.zeros((row.size(0), hidden.size(2)), dtype=hidden.dtype, device=hidden.device)
+    for k in range(levels):
+        if k:
+            step = 2 ** (k - 1)
+            table = torch.maximum(table[:, :-step], table[:, step:])
+        size = table.size(1)
+        flat = table.reshape(-1, hidden.size(2))
+        block = 2 ** k
+        first = flat[row * size + start.clamp(min=0)]
+        last = flat[row * size + (end - block).clamp(min=0)]
+        at_level = (width >= block) & (width < 2 * block)
+        pooled = torch.where(at_level[:, None], torch.maximum(first, last), pooled)
+    return pooled
 
 
 class JointModel(nn.Module):
@@ -58,6 +81,11 @@ class JointModel(nn.Module):
             nn.Linear(cfg.relation_hidden, max(n_rel, 1)),
         )
 
+    @property
+    def longest_span(self) -> int:
+        """The widest span the heads pool: a whole window with its two special tokens."""
+        return self.config.max_tokens + 2
+
     def encode(
         self, input_ids: torch.Tensor, attention_mask: torch.Tensor, casing_ids: torch.Tensor | None = None
     ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -72,7 +100,7 @@ class JointModel(nn.Module):
 
     def mention_vectors(self, hidden: torch.Tensor, mentions: MentionBatch) -> torch.Tensor:
         """Max-pooled subwords + label and width embeddings, one row per mention."""
-        pooled = max_pool_spans(hidden, mentions.row, mentions.start, mentions.end)
+        pooled = max_pool_spans(hidden, mentions.row, mentions.start, mentions.end, self.longest_span)
         width = (mentions.end - mentions.start).clamp(max=self.config.max_width)
         return torch.cat(
             [pooled, self.label_embedding(mentions.label).to(pooled.dtype),
@@ -83,7 +111,7 @@ class JointModel(nn.Module):
                         right: torch.Tensor) -> torch.Tensor:
         """Pool the tokens ``[left, right)`` of each pair's chunk row; zeros where the two mentions touch."""
         if self.config.context_pooling == "max":
-            return max_pool_spans(hidden, row, left, right)
+            return max_pool_spans(hidden, row, left, right, self.longest_span)
         prefix = torch.cat([torch.zeros_like(hidden[:, :1]), hidden.cumsum(dim=1)], dim=1)
         count = (right - left).clamp(min=1).to(hidden.dtype)[:, None]
         return (prefix[row, right] - prefix[row, left]) / count
