@@ -106,7 +106,7 @@ def test_ctrl_c_leaves_valid_resumable_output_and_no_process_behind(tmp_path, mo
     import signal
     import time
 
-    inp = write_lines(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "Liu met Ma. " * 30} for i in range(400)])
+    inp = write_lines(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "Liu met Ma. " * 30} for i in range(1200)])
     out = tmp_path / "out.jsonl"
     cmd = [sys.executable, "-m", "dignitary", "extract", str(inp), "-o", str(out), "--model", str(model_dir),
            "--no-progress", "--batch-size", "4", "--workers", workers, "--threads", "1"]
@@ -127,13 +127,13 @@ def test_ctrl_c_leaves_valid_resumable_output_and_no_process_behind(tmp_path, mo
     else:
         raise AssertionError("a process of the run outlived it")
     partial = _read(out)  # every line is complete JSON
-    assert 0 < len(partial) < 400  # really interrupted, after some output
+    assert 0 < len(partial) < 1200  # really interrupted, after some output
     assert main(["extract", str(inp), "-o", str(out), "--model", str(model_dir), "--no-progress",
                  "--batch-size", "16", "--resume"]) == 0
     resumed = _read(out)
     assert resumed[:len(partial)] == partial  # kept, not rewritten
     ids = [r["id"] for r in resumed]
-    assert len(ids) == len(set(ids)) == 400
+    assert len(ids) == len(set(ids)) == 1200
 
 
 def test_stdin_and_missing_input(tmp_path, model_dir, capsys, monkeypatch):
@@ -308,7 +308,7 @@ def test_fifo_input_and_odd_folder_entries(tmp_path, model_dir, capsys):
 def test_sigterm_exits_143(tmp_path, model_dir):
     import time
 
-    inp = write_lines(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "Liu met Ma. " * 30} for i in range(400)])
+    inp = write_lines(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "Liu met Ma. " * 30} for i in range(1200)])
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "dignitary", "extract", str(inp), "-o", str(out), "--model",
                              str(model_dir), "--no-progress", "--batch-size", "4"], stderr=subprocess.PIPE, text=True)
