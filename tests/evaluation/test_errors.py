@@ -125,8 +125,11 @@ def test_overlapping_predictions_pair_with_each_gold_mention_in_linear_sweeps():
         assert len(errors) == n and {e.kind for e in errors} == {"boundary"}
         return time.perf_counter() - started
 
+    def best(n: int) -> float:  # the least disturbed of three runs (a busy machine only adds time)
+        return min(sweep(n) for _ in range(3))
+
     sweep(500)
-    assert sweep(8000) < 40 * sweep(1000)  # 8x the input: linear is ~8x, quadratic 64x
+    assert best(8000) < 40 * best(1000)  # 8x the input: linear is ~8x, quadratic 64x
 
 
 def test_evaluate_command_writes_the_errors_file(tmp_path, capsys):
