@@ -54,14 +54,16 @@ class ModelSettings:
     relation_threshold: float | None = None
 
     def load(self) -> "Extractor":
-        """The extractor, with torch's (process-wide) thread pool sized to ``threads`` when torch serves."""
+        """The extractor, with torch's (process-wide) thread pool sized to ``threads`` when torch serves
+        (without ``threads``: to a container's CPU quota where one allows fewer CPUs than the affinity)."""
         extractor = Extractor.from_pretrained(self.model, device=self.device, dtype=self.dtype, backend=self.backend,
                                               batch_size=self.batch_size, token_budget=self.token_budget,
                                               threads=self.threads, relation_threshold=self.relation_threshold)
         if extractor.backend == "torch":
+            from .cpus import default_threads
             from .device import set_torch_threads
 
-            set_torch_threads(self.threads)
+            set_torch_threads(self.threads or default_threads())
         return extractor
 
 

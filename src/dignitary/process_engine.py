@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Iterable, Iterator
 
+from .cpus import usable_cpus
 from .document import Document
 from .errors import DignitaryError
 from .extract_run import ExtractionWorker, Outcome, in_input_order
@@ -33,13 +34,6 @@ WORKER_DIED = ("a worker process died (out of memory, or killed); the output hol
 _settings: ModelSettings | None = None
 _barrier: Any = None  # every worker has loaded the model when all have reached it
 _worker: ExtractionWorker | None = None
-
-
-def usable_cpus() -> int:
-    """The CPUs this process may run on (its affinity where the platform tells it)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def threads_per_worker(workers: int, threads: int | None) -> int:

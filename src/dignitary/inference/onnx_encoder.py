@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..cpus import default_threads
 from ..errors import DignitaryError
 from ..models.inputs import EncoderBatch, MentionBatch, PairBatch
 from .encoder import log_softmax, pad_states, sigmoid
@@ -16,8 +17,9 @@ from .onnx_cache import RELATIONS_FILE, onnx_file
 class OnnxEncoder:
     """``Encoder`` over the ONNX export of a model directory (exported into the cache if missing).
 
-    ``threads``: the sessions' intra-op threads (default ``$OMP_NUM_THREADS``, else ONNX Runtime's
-    choice, one per physical core).
+    ``threads``: the sessions' intra-op threads (default ``$OMP_NUM_THREADS``, else a container's
+    CPU quota where it allows fewer CPUs than the process's affinity, else ONNX Runtime's choice,
+    one per physical core).
     """
 
     name = "onnx"
@@ -30,7 +32,7 @@ class OnnxEncoder:
         path = onnx_file(model_dir, int8)
         self.int8 = int8
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get("OMP_NUM_THREADS", 0))
+        options.intra_op_num_threads = threads or int(os.environ.get("OMP_NUM_THREADS", 0)) or default_threads() or 0
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         # no busy-waiting threads after each call: the Python work between calls uses the same cores
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
