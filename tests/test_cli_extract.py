@@ -110,7 +110,10 @@ def test_ctrl_c_leaves_valid_resumable_output_and_no_process_behind(tmp_path, mo
     out = tmp_path / "out.jsonl"
     cmd = [sys.executable, "-m", "dignitary", "extract", str(inp), "-o", str(out), "--model", str(model_dir),
            "--no-progress", "--batch-size", "4", "--workers", workers, "--threads", "1"]
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # SIGINT as a terminal's foreground job has it, even when the tests run as a background job
+    # (whose children start with SIGINT ignored, so Python would never see the Ctrl-C)
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 300
     while time.time() < deadline and (not out.exists() or out.stat().st_size == 0):
         time.sleep(0.1)

@@ -87,6 +87,26 @@ def test_int8_quantized_model_keeps_the_tag_distribution_of_fp32(tmp_path, predi
     assert len(int8(texts[0]).entities) >= 2
 
 
+def test_int8_outputs_do_not_depend_on_batch_size_or_neighbours(tmp_path, predictor_model, tiny_tokenizer):
+    """Dynamic int8 scales each encoder call by its activations' range: one window per call keeps a
+    document's entities, relations and scores the same whatever it is batched with."""
+    from dignitary.models.pretrained import save_pretrained
+
+    save_pretrained(predictor_model, tiny_tokenizer, tmp_path)
+    int8 = Extractor.from_pretrained(tmp_path, device="cpu", dtype="int8")
+    assert int8.component.encoder.max_rows == 1
+    texts = _texts()[:4] + ["Liu Haixing met Remigio Ceballos in Beijing and Caracas. " * 3]
+
+    def run(batch_size, items):
+        return [([(e.start, e.end, e.label, e.score) for e in d.entities],
+                 [(r.head, r.tail, r.label, r.score) for r in d.relations])
+                for d in int8.pipe(items, batch_size=batch_size)]
+
+    together = run(8, texts)
+    assert together == run(1, texts) == run(3, list(reversed(texts)))[::-1]
+    assert any(entities for entities, _ in together)
+
+
 def test_onnx_backend_matches_torch(tmp_path, predictor_model, tiny_tokenizer):
     from dignitary.inference.onnx_cache import onnx_file
     from dignitary.models.pretrained import save_pretrained

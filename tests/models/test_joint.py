@@ -1,3 +1,4 @@
+import pytest
 import torch
 
 from dignitary.models.inputs import (
@@ -88,3 +89,29 @@ def test_head_config_rejects_unknown_pooling():
 
     with pytest.raises(ValueError, match="context_pooling"):
         HeadConfig(context_pooling="sum")
+
+
+def _pool_reference(hidden, row, start, end):
+    """The definition: the max over the row's tokens in [start, end), clipped to the row; zeros if none."""
+    out = torch.zeros((len(row), hidden.size(2)), dtype=hidden.dtype)
+    for i, (r, a, b) in enumerate(zip(row.tolist(), start.tolist(), end.tolist())):
+        a, b = max(a, 0), min(b, hidden.size(1))
+        if a < b:
+            out[i] = hidden[r, a:b].max(dim=0).values
+    return out
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 8, 9, 31, 130])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+def test_span_max_pooling_is_the_max_over_each_span(length, dtype):
+    from dignitary.models.joint import max_pool_spans
+
+    g = torch.Generator().manual_seed(length)
+    hidden = (torch.randn(4, length, 8, generator=g) - 3).to(dtype)  # mostly negative: zeros must never win
+    row = torch.randint(0, 4, (300,), generator=g)
+    a, b = torch.randint(-2, length + 3, (300,), generator=g), torch.randint(-2, length + 3, (300,), generator=g)
+    start, end = torch.minimum(a, b), torch.maximum(a, b)
+    end[:5] = start[:5]  # empty spans
+    pooled = max_pool_spans(hidden, row, start, end, longest=130)
+    assert pooled.dtype == dtype
+    assert torch.equal(pooled, _pool_reference(hidden, row, start, end))

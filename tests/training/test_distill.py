@@ -62,6 +62,15 @@ def test_a_narrow_student_keeps_the_strongest_feed_forward_units(tmp_path, tiny_
             student_from_teacher(tiny_model_dir, [0], ffn=bad)
 
 
+def test_student_ffn_needs_student_layers(tmp_path, tiny_model_dir):
+    from dignitary.errors import DignitaryError
+    from dignitary.training import TrainConfig, Trainer
+
+    with pytest.raises(DignitaryError, match="--student-ffn.*--student-layers"):
+        Trainer(TrainConfig(train_files=[str(TOY)], encoder=str(tiny_model_dir), student_ffn=8, device="cpu",
+                            output_dir=str(tmp_path / "out")))
+
+
 def test_pseudo_label_skips_excluded_documents_and_keeps_scores(tmp_path, tiny_model_dir):
     from dignitary.standoff import load_documents
     from dignitary.training.pseudo import pseudo_label

@@ -17,6 +17,9 @@ class Encoder(Protocol):
     """A joint model's two forward passes."""
 
     name: str  # "torch" or "onnx"
+    # the most windows one ``encode`` call may take (None: any): 1 where a call's outputs depend on
+    # the other windows in it, as dynamic int8's activation scales do
+    max_rows: int | None
 
     def encode(self, batch: EncoderBatch) -> tuple[np.ndarray, Any]:
         """Tag log-probabilities ``(B, T, n_tags)`` (float32 numpy) and the encoder states ``(B, T, d)``."""

@@ -21,7 +21,8 @@ ONNX_FILE = Path("encoder.onnx")
 RELATIONS_FILE = Path("relations.onnx")
 # raised whenever the exported graphs change for the same weights (2: sparse-table span pooling)
 GRAPH_VERSION = 2
-_GRAPH_INPUTS = ("config.json", "dignitary.json")  # with every *.safetensors file
+_GRAPH_INPUTS = ("config.json", "dignitary.json")  # with every weights file
+_WEIGHT_SUFFIXES = (".safetensors", ".bin")  # the latter: pytorch_model.bin, which transformers also loads
 
 
 def model_digest(model_dir: str | Path) -> str:
@@ -29,7 +30,7 @@ def model_digest(model_dir: str | Path) -> str:
     its weights and its two configurations, not its card, evaluations or tokenizer."""
     digest = hashlib.sha256()
     for item in sorted(Path(model_dir).iterdir()):
-        if item.is_file() and (item.name in _GRAPH_INPUTS or item.suffix == ".safetensors"):
+        if item.is_file() and (item.name in _GRAPH_INPUTS or item.suffix in _WEIGHT_SUFFIXES):
             digest.update(item.name.encode() + b"\0")
             with open(item, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):

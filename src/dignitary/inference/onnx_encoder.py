@@ -31,6 +31,9 @@ class OnnxEncoder:
             raise DignitaryError("the onnx backend needs `pip install dignitary[onnx]`") from exc
         path = onnx_file(model_dir, int8)
         self.int8 = int8
+        # dynamic int8 scales each call's activations by their range: one window per call keeps a
+        # window's scores its own, whatever documents or batch size it comes with
+        self.max_rows = 1 if int8 else None
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get("OMP_NUM_THREADS", 0)) or default_threads() or 0
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL

@@ -101,7 +101,8 @@ class Predictor:
 
     def predict(self, docs: list[Document]) -> list[Document]:
         """A copy of each document carrying its entities (ids ``T1..``) and relations; the result
-        does not depend on how documents are grouped."""
+        does not depend on how documents are grouped (an encoder whose outputs would, as dynamic
+        int8's do, takes one window per call: its ``max_rows``)."""
         texts = [d.text for d in docs]
         doc_tokens = [tokenize_document(self.tokenizer, t, self.config.casing) for t in texts]
         mentions: list[list[Mention]] = [[] for _ in texts]
@@ -112,8 +113,8 @@ class Predictor:
                 for doc, toks, ms, rels in zip(docs, doc_tokens, mentions, relations)]
 
     def encoder_batches(self, texts: list[str]) -> Iterator[EncoderBatch]:
-        """The encoder inputs of ``predict``'s tagging pass over ``texts``, batch by batch
-        (for benchmarks of the forward pass alone)."""
+        """The encoder inputs of ``predict``'s tagging pass over ``texts``, batch by batch, before
+        they are cut to the encoder's ``max_rows`` (for benchmarks of the forward pass alone)."""
         doc_tokens = [tokenize_document(self.tokenizer, t, self.config.casing) for t in texts]
         for group in self._groups(doc_tokens):
             chunks = [c for u in group for c in u.chunks]
@@ -146,16 +147,21 @@ class Predictor:
 
     def _encode(self, chunks: list[Chunk], doc_tokens: list[DocumentTokens], batch_idx: list[int],
                 logprobs: dict[int, np.ndarray] | None) -> dict:
-        """Encoder states of ``chunks[i]`` for ``i`` in ``batch_idx``; tag log-probabilities of the
-        tokens each window owns go into ``logprobs`` (by chunk index) when given."""
-        batch = self._collate(chunks, doc_tokens, batch_idx)
-        batch_chunks = batch.chunks
-        lp, hidden = self.encoder.encode(batch)
-        if logprobs is not None:
-            for row, (ci, c) in enumerate(zip(batch_idx, batch_chunks)):
-                a, b = c.own_start - c.start + 1, c.own_end - c.start + 1
-                logprobs[ci] = lp[row, a:b]
-        return {ci: hidden[row, : len(c) + 2] for row, (ci, c) in enumerate(zip(batch_idx, batch_chunks))}
+        """Encoder states of ``chunks[i]`` for ``i`` in ``batch_idx`` (in calls of at most the
+        encoder's ``max_rows`` windows); tag log-probabilities of the tokens each window owns go into
+        ``logprobs`` (by chunk index) when given."""
+        rows = self.encoder.max_rows or len(batch_idx)
+        states = {}
+        for first in range(0, len(batch_idx), rows):
+            call_idx = batch_idx[first:first + rows]
+            batch = self._collate(chunks, doc_tokens, call_idx)
+            lp, hidden = self.encoder.encode(batch)
+            for row, (ci, c) in enumerate(zip(call_idx, batch.chunks)):
+                if logprobs is not None:
+                    a, b = c.own_start - c.start + 1, c.own_end - c.start + 1
+                    logprobs[ci] = lp[row, a:b]
+                states[ci] = hidden[row, : len(c) + 2]
+        return states
 
     def _run_group(self, group: list[_Unit], doc_tokens: list[DocumentTokens], texts: list[str],
                    mentions: list[list[Mention]], relations: list[list[_Relation]]) -> None:

@@ -14,6 +14,7 @@ class TorchEncoder:
     """``Encoder`` over a ``JointModel`` (the model is put in eval mode for each call)."""
 
     name = "torch"
+    max_rows: int | None = None  # a window's outputs do not depend on the others in its batch
 
     def __init__(self, model: JointModel, device: torch.device | str = "cpu",
                  autocast_dtype: torch.dtype | None = None):

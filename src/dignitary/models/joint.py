@@ -20,18 +20,21 @@ def distance_bucket(distance: torch.Tensor) -> torch.Tensor:
 
 def max_pool_spans(hidden: torch.Tensor, row: torch.Tensor, start: torch.Tensor, end: torch.Tensor,
                    longest: int = 0) -> torch.Tensor:
-    """Max over the tokens ``[start, end)`` of each span's row of ``hidden``; zeros for an empty span.
+    """Max over the tokens ``[start, end)`` of each span's row of ``hidden`` (bounds clipped to the
+    row); zeros for an empty span.
 
     A sparse table: level ``k`` holds the max of the ``2**k`` tokens from each position, and a span
-    is the max of two overlapping blocks of its level. Time and memory grow with rows × length ×
-    levels, not spans × length as a mask over every row would (the relation head pools one span
-    per candidate pair). ``longest``: the widest span the caller can pass (a traced graph keeps
-    its number of levels); in eager mode the rows' length counts too.
+    is the max of two overlapping blocks of its level, both inside the span. Time and memory grow
+    with rows × length × levels, not spans × length as a mask over every row would (the relation
+    head pools one span per candidate pair). The row length decides the levels; a traced graph
+    (ONNX export) cannot follow it and keeps those of ``longest``, the widest row it will be given.
     """
-    length = hidden.size(1)
-    if not torch.jit.is_tracing():
-        longest = max(longest, int(length))
-    levels = max(int(longest).bit_length(), 1)
+    tracing = torch.jit.is_tracing()  # a traced graph keeps Python numbers as constants
+    levels = max(int(longest if tracing else hidden.size(1)).bit_length(), 1)
+    start = start.clamp(min=0)
+    if not tracing:
+        start = start.clamp(max=hidden.size(1))
+        end = torch.maximum(end.clamp(max=hidden.size(1)), start)
     width = end - start
     table = torch.nn.functional.pad(hidden, (0, 0, 0, 2 ** (levels - 1)))  # zeros, never read
     pooled = torch.zeros((row.size(0), hidden.size(2)), dtype=hidden.dtype, device=hidden.device)
@@ -42,7 +45,7 @@ def max_pool_spans(hidden: torch.Tensor, row: torch.Tensor, start: torch.Tensor,
         size = table.size(1)
         flat = table.reshape(-1, hidden.size(2))
         block = 2 ** k
-        first = flat[row * size + start.clamp(min=0)]
+        first = flat[row * size + start]
         last = flat[row * size + (end - block).clamp(min=0)]
         at_level = (width >= block) & (width < 2 * block)
         pooled = torch.where(at_level[:, None], torch.maximum(first, last), pooled)

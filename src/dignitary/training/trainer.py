@@ -92,6 +92,8 @@ class Trainer:
         seed_everything(config.seed, config.deterministic)
         self.device = resolve_device(config.device)
         self.schema = Schema.load(config.schema)
+        if config.student_ffn is not None and not config.student_layers:
+            raise DignitaryError("--student-ffn narrows a student: it needs --student-layers (and --teacher)")
         if model is None and config.init_model:
             model, tokenizer = self.load_init_model(config.init_model)
         if model is None and config.student_layers:
