@@ -2,8 +2,8 @@
 
 int8 lives in ONNX Runtime rather than ``torch.ao`` dynamic quantization: on the shipped e5 model
 the latter cost 11 points of dev entity F1 (7 per-channel), ONNX Runtime's int8 0.2. Dynamic
-quantization scales the activations per tensor, that is over a whole batch: int8 scores (rarely
-spans) depend slightly on which windows share a batch, unlike fp32's.
+quantization scales the activations per tensor, that is over a whole call: the int8 encoder takes
+one window per call (``OnnxEncoder.max_rows``), so a window's scores do not depend on the others.
 """
 from __future__ import annotations
 
