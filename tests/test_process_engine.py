@@ -9,8 +9,9 @@ from concurrent.futures.process import BrokenProcessPool
 import pytest
 
 from dignitary.cli import main
+from dignitary.cpus import usable_cpus
 from dignitary.errors import DataError, DignitaryError
-from dignitary.process_engine import ProcessEngine, threads_per_worker, usable_cpus
+from dignitary.process_engine import ProcessEngine, threads_per_worker
 
 from tests.helpers import engine_inputs, write_lines
 

@@ -113,13 +113,14 @@ class Predictor:
                 for doc, toks, ms, rels in zip(docs, doc_tokens, mentions, relations)]
 
     def encoder_batches(self, texts: list[str]) -> Iterator[EncoderBatch]:
-        """The encoder inputs of ``predict``'s tagging pass over ``texts``, batch by batch, before
-        they are cut to the encoder's ``max_rows`` (for benchmarks of the forward pass alone)."""
+        """The encoder inputs of ``predict``'s tagging pass over ``texts``, call by call (for
+        benchmarks of the forward pass alone)."""
         doc_tokens = [tokenize_document(self.tokenizer, t, self.config.casing) for t in texts]
         for group in self._groups(doc_tokens):
             chunks = [c for u in group for c in u.chunks]
             for batch_idx in self._batches(chunks):
-                yield self._collate(chunks, doc_tokens, batch_idx)
+                for call_idx in self._calls(batch_idx):
+                    yield self._collate(chunks, doc_tokens, call_idx)
 
     def _groups(self, doc_tokens: list[DocumentTokens]) -> Iterator[list[_Unit]]:
         """The documents' units, in consecutive groups of at most ``stream_tokens`` tokens (a
@@ -141,6 +142,11 @@ class Predictor:
         """Indices of ``chunks`` in length-bucketed batches within the token budget."""
         return budget_batches([len(c) + 2 for c in chunks], self.token_budget, self.max_batch_size, self.max_padding)
 
+    def _calls(self, batch_idx: list[int]) -> list[list[int]]:
+        """``batch_idx`` cut into encoder calls of at most the encoder's ``max_rows`` windows."""
+        rows = self.encoder.max_rows or max(len(batch_idx), 1)
+        return [batch_idx[first:first + rows] for first in range(0, len(batch_idx), rows)]
+
     def _collate(self, chunks: list[Chunk], doc_tokens: list[DocumentTokens], batch_idx: list[int]) -> EncoderBatch:
         return collate_chunks([chunks[i] for i in batch_idx], doc_tokens, self.tokenizer.start_id,
                               self.tokenizer.end_id, self.tokenizer.pad_id)
@@ -150,10 +156,8 @@ class Predictor:
         """Encoder states of ``chunks[i]`` for ``i`` in ``batch_idx`` (in calls of at most the
         encoder's ``max_rows`` windows); tag log-probabilities of the tokens each window owns go into
         ``logprobs`` (by chunk index) when given."""
-        rows = self.encoder.max_rows or len(batch_idx)
         states = {}
-        for first in range(0, len(batch_idx), rows):
-            call_idx = batch_idx[first:first + rows]
+        for call_idx in self._calls(batch_idx):
             batch = self._collate(chunks, doc_tokens, call_idx)
             lp, hidden = self.encoder.encode(batch)
             for row, (ci, c) in enumerate(zip(call_idx, batch.chunks)):

@@ -54,6 +54,7 @@ def casing_ids(text: str, offsets: list[tuple[int, int]]) -> list[int]:
     in_right, right = run_holding(ends)
     word_start = np.where(in_left & (starts > 0), runs[left, 0], starts)
     word_end = np.where(in_right & (ends < len(text)), runs[right, 1], ends)
-    words = {(a, b): _category(text[a:b]) for a, b in set(zip(word_start.tolist(), word_end.tolist()))}
-    category = np.array([words[w] for w in zip(word_start.tolist(), word_end.tolist())], dtype=np.int64)
+    spans = list(zip(word_start.tolist(), word_end.tolist()))
+    words = {span: _category(text[span[0]:span[1]]) for span in set(spans)}  # a long word sliced once
+    category = np.array([words[span] for span in spans], dtype=np.int64)
     return (2 * category + (word_start == starts)).tolist()
