@@ -6,13 +6,15 @@ only, the other components disabled; its own labels, no titles, no relations). C
 in turn, ``--rounds`` rounds (interleaved, so that a slow spell of the machine hits them alike),
 after one warm-up round that also fills the ONNX export cache; the table gives medians and the
 ratio of each row to the first spaCy row, computed per round and then the median. ``--threads``
-CPU threads in all: a dignitary row with ``:WORKERS`` runs that many worker processes
-(``--workers``) with the threads shared out, a spaCy row with ``:PROCESSES`` passes
-``n_process`` to ``nlp.pipe``. Example:
+CPU threads in all (``$OMP_NUM_THREADS``): a dignitary row runs as the CLI's defaults decide
+(``--workers auto``: worker processes of one thread each for a model served in int8, else one
+process), a row with ``:WORKERS`` runs that many worker processes (``--workers``; 1: one process)
+with the threads shared out (``--threads``); a spaCy row with ``:PROCESSES`` passes ``n_process``
+to ``nlp.pipe``. Example:
 
     python benchmarks/whole_process.py --words 50000 --rounds 3 --threads 2 \
-        --dignitary default=models/default default-int8=models/default:int8 fast=models/fast:int8 \
-        fast-2w=models/fast:int8:2 --spacy en_core_web_sm en_core_web_sm:2 en_core_web_md \
+        --dignitary default=models/default default-int8=models/default:int8 fast=models/fast \
+        fast-1p=models/fast:int8:1 --spacy en_core_web_sm en_core_web_sm:2 en_core_web_md \
         --out benchmarks/results/whole_process_cpu.json
 """
 from __future__ import annotations
@@ -65,12 +67,12 @@ def news_jsonl(path: Path, words: int, source: Path) -> int:
     return total
 
 
-def parse_model(spec: str) -> tuple[str, str, str, int]:
-    """``NAME=PATH[:DTYPE[:WORKERS]]`` → (name, path, dtype, workers)."""
+def parse_model(spec: str) -> tuple[str, str, str, int | None]:
+    """``NAME=PATH[:DTYPE[:WORKERS]]`` → (name, path, dtype, workers; None: the CLI's default)."""
     name, _, rest = spec.partition("=")
     path, _, rest = rest.partition(":")
     dtype, _, workers = rest.partition(":")
-    return name, path, dtype or "auto", int(workers or 1)
+    return name, path, dtype or "auto", int(workers) if workers else None
 
 
 def parse_spacy(spec: str) -> tuple[str, int]:
@@ -84,11 +86,10 @@ def commands(args, source: Path, target: Path) -> list[tuple[str, list[str]]]:
     rows = []
     for spec in args.dignitary:
         name, path, dtype, workers = parse_model(spec)
-        parallel = ["--workers", str(workers)] if workers > 1 else []
+        parallel = [] if workers is None else ["--workers", str(workers),
+                                               "--threads", str(max(args.threads // workers, 1))]
         rows.append((f"dignitary {name}", dignitary + ["extract", str(source), "-o", str(target), "--model", path,
-                                                       "--dtype", dtype, *parallel,
-                                                       "--threads", str(max(args.threads // workers, 1)),
-                                                       "--no-progress"]))
+                                                       "--dtype", dtype, *parallel, "--no-progress"]))
     for spec in args.spacy:
         name, processes = parse_spacy(spec)
         label = f"spacy {name}" + (f" {processes} processes" if processes > 1 else "")

@@ -11,7 +11,9 @@ import pytest
 from dignitary.cli import main
 from dignitary.cpus import usable_cpus
 from dignitary.errors import DataError, DignitaryError
-from dignitary.process_engine import ProcessEngine, threads_per_worker
+from dignitary.extractor import ModelSettings
+from dignitary.models.metadata import set_preferred_cpu_dtype
+from dignitary.process_engine import ProcessEngine, auto_workers, threads_per_worker
 
 from tests.helpers import engine_inputs, write_lines
 
@@ -61,6 +63,32 @@ def test_threads_are_shared_out_among_workers_unless_given():
     assert threads_per_worker(1, None) == usable_cpus()
     assert threads_per_worker(usable_cpus() * 2, None) == 1
     assert threads_per_worker(4, 3) == 3
+
+
+def test_auto_workers_are_one_per_cpu_only_for_a_model_served_in_int8(tmp_path, tiny_model_dir):
+    fast_tier = tmp_path / "tier"
+    shutil.copytree(tiny_model_dir, fast_tier)
+    set_preferred_cpu_dtype(fast_tier, "int8")  # as models/fast: int8 on the CPU unless told otherwise
+    assert auto_workers(ModelSettings(str(fast_tier)), None) == usable_cpus()
+    assert auto_workers(ModelSettings(str(tiny_model_dir), dtype="int8"), None) == usable_cpus()
+    assert auto_workers(ModelSettings(str(fast_tier), threads=usable_cpus()), usable_cpus()) == 1
+    assert auto_workers(ModelSettings(str(fast_tier), dtype="fp32"), None) == 1  # batched fp32: one process
+    assert auto_workers(ModelSettings(str(fast_tier), device="cuda"), None) == 1
+    assert auto_workers(ModelSettings(str(tiny_model_dir)), None) == 1
+    # a model that cannot be planned for is left to the one process's load, which names the problem
+    assert auto_workers(ModelSettings(str(tmp_path / "missing")), None) == 1
+
+
+def test_extract_starts_the_auto_workers_and_writes_what_one_process_writes(tmp_path, tiny_model_dir, capsys):
+    inputs = engine_inputs(tmp_path / "in", 12, bad=(3, 7))
+    one, auto = tmp_path / "one.jsonl", tmp_path / "auto.jsonl"
+    common = [*COMMON, "--model", str(tiny_model_dir), "--dtype", "int8", "--threads", "1"]
+    assert main(["extract", str(inputs), "-o", str(one), "--workers", "1", *common]) == 2
+    capsys.readouterr()
+    assert main(["extract", str(inputs), "-o", str(auto), *common]) == 2
+    reported = capsys.readouterr().err
+    assert (f"{usable_cpus()} workers" in reported) == (usable_cpus() > 1)
+    assert auto.read_text() == one.read_text()
 
 
 def test_a_model_error_crosses_processes_with_its_location():

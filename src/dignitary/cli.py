@@ -303,6 +303,13 @@ def _positive_int(value: str) -> int:
     return number
 
 
+AUTO = "auto"
+
+
+def _workers(value: str) -> int | str:
+    return AUTO if value == AUTO else _positive_int(value)
+
+
 def _add_extract(sub) -> None:
     p = sub.add_parser("extract", help="extract entities and relations from text/JSONL files and folders")
     p.add_argument("inputs", nargs="+", help=".txt, .jsonl, folders (recursive) or - for stdin")
@@ -324,8 +331,9 @@ def _add_extract(sub) -> None:
     p.add_argument("--tables", help="folder for positions.csv and meetings.csv")
     p.add_argument("--engine", default="local", choices=["local", "ray"])
     p.add_argument("--address", help="Ray cluster address (engine ray)")
-    p.add_argument("--workers", type=_positive_int, default=1,
-                   help="processes holding the model (engine local; 1: this process) or Ray actors (engine ray)")
+    p.add_argument("--workers", type=_workers, default=AUTO,
+                   help="processes holding the model (engine local; 1: this process) or Ray actors (engine ray); "
+                        "auto (default): one per CPU for a model served in int8 on the CPU, else 1 (ray: 1)")
     p.add_argument("--gpus-per-worker", type=float, default=0.0, help="GPUs per Ray actor (engine ray)")
     p.add_argument("--cpus-per-worker", type=float, default=1.0, help="CPUs per Ray actor (engine ray)")
     p.add_argument("--no-progress", action="store_true")
@@ -338,6 +346,13 @@ def cmd_extract(args) -> int:
 
     job = ExtractJob(args.inputs, args.output, args.errors, args.resume, args.tables, args.batch_size,
                      args.text_field, args.id_field, args.stdin_format, progress=not args.no_progress)
+    if args.workers == AUTO:
+        args.workers = 1
+        if args.engine == "local":
+            from .process_engine import auto_workers
+
+            planned = ModelSettings(args.model, args.device, args.dtype, args.backend, threads=args.threads)
+            args.workers = auto_workers(planned, args.threads)
     if args.engine == "ray":
         from .integrations.ray import RayEngine
 

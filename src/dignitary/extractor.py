@@ -39,6 +39,18 @@ def default_model_path() -> Path:
     return locate_model(None).path
 
 
+def plan_runtime(meta: dict[str, Any], device: str, dtype: str, backend: str) -> tuple[str, str, str]:
+    """The device, dtype and backend (``torch`` or ``onnx``) a model with these settings
+    (``dignitary.json``'s contents) loads with, decided without loading it: a model naming a CPU
+    dtype (e.g. ``models/fast``: int8) runs that on the CPU when dtype, device and backend are left
+    to it. An unsupported combination raises ``DignitaryError``."""
+    if dtype == "auto" and device in ("auto", "cpu") and backend in ("auto", "onnx"):
+        preferred = preferred_cpu_dtype(meta)
+        if preferred is not None:
+            dtype, device = preferred, "cpu"
+    return device, dtype, choose_backend(backend, dtype, device)
+
+
 @dataclass(frozen=True)
 class ModelSettings:
     """How to load an ``Extractor`` (``from_pretrained``'s arguments): what a worker process or Ray
@@ -52,6 +64,14 @@ class ModelSettings:
     threads: int | None = None  # CPU threads of the process holding the model
     token_budget: int = 8192
     relation_threshold: float | None = None
+
+    def one_window_per_call(self) -> bool:
+        """Whether the model will run int8 in ONNX Runtime, whose encoder takes one window per call
+        (``OnnxEncoder.max_rows``): small matrix products that two threads barely share, so that
+        worker processes of one thread each (``--workers``) beat one process (decided without loading)."""
+        meta = load_model_meta(locate_model(self.model).path)
+        _, dtype, backend = plan_runtime(meta.raw, self.device, self.dtype, self.backend)
+        return backend == "onnx" and dtype == "int8"
 
     def load(self) -> "Extractor":
         """The extractor, with torch's (process-wide) thread pool sized to ``threads`` when torch serves
@@ -108,11 +128,7 @@ class Extractor:
                                  relation_threshold)
         meta = load_model_meta(path)  # without torch; the torch path reads the weights below
         warn_if_incompatible(meta.raw)
-        if dtype == "auto" and device in ("auto", "cpu") and backend in ("auto", "onnx"):
-            preferred = preferred_cpu_dtype(meta.raw)
-            if preferred is not None:  # a CPU tier (e.g. models/fast: int8): on the CPU unless told otherwise
-                dtype, device = preferred, "cpu"
-        chosen = choose_backend(backend, dtype, device)
+        device, dtype, chosen = plan_runtime(meta.raw, device, dtype, backend)
         kwargs: dict[str, Any] = dict(token_budget=token_budget, max_batch_size=max(batch_size, 1) * 4,
                                       relation_threshold=relation_threshold)
         if chosen == "onnx":

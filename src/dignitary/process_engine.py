@@ -36,6 +36,17 @@ _barrier: Any = None  # every worker has loaded the model when all have reached 
 _worker: ExtractionWorker | None = None
 
 
+def auto_workers(settings: ModelSettings, threads: int | None) -> int:
+    """``--workers auto``: a process per ``threads`` usable CPUs (one thread each when not given) for
+    a model whose encoder takes one window per call (int8 in ONNX Runtime), else this process alone.
+    A model that cannot be planned for gets one process, whose loading then reports the problem."""
+    try:
+        one_window = settings.one_window_per_call()
+    except DignitaryError:
+        return 1
+    return max(usable_cpus() // (threads or 1), 1) if one_window else 1
+
+
 def threads_per_worker(workers: int, threads: int | None) -> int:
     """``threads`` if given, else the usable CPUs shared out among the workers (at least one)."""
     return threads or max(usable_cpus() // workers, 1)

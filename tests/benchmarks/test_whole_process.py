@@ -36,14 +36,18 @@ def test_commands_run_each_tool_as_a_user_would(tmp_path, whole_process):
     assert fast[1:4] == ["-m", "dignitary", "extract"]
     assert fast[fast.index("--model") + 1] == "models/fast" and fast[fast.index("--dtype") + 1] == "int8"
     assert rows["dignitary default"][rows["dignitary default"].index("--dtype") + 1] == "auto"
+    assert "--workers" not in fast and "--threads" not in fast  # the CLI's defaults, as a user runs it
     assert rows["spacy en_core_web_sm"][-4:-2] == ["en_core_web_sm", str(tmp_path / "in.jsonl")]
 
 
 def test_workers_and_processes_share_the_threads(tmp_path, whole_process):
-    args = SimpleNamespace(dignitary=["fast-2w=models/fast:int8:2"], spacy=["en_core_web_sm:2"], threads=2)
+    args = SimpleNamespace(dignitary=["fast-2w=models/fast:int8:2", "fast-1p=models/fast:int8:1"],
+                           spacy=["en_core_web_sm:2"], threads=2)
     rows = dict(whole_process.commands(args, tmp_path / "in.jsonl", tmp_path / "out.jsonl"))
-    assert list(rows) == ["dignitary fast-2w", "spacy en_core_web_sm 2 processes"]
+    assert list(rows) == ["dignitary fast-2w", "dignitary fast-1p", "spacy en_core_web_sm 2 processes"]
     fast = rows["dignitary fast-2w"]
     assert fast[fast.index("--workers") + 1] == "2" and fast[fast.index("--threads") + 1] == "1"
+    one = rows["dignitary fast-1p"]
+    assert one[one.index("--workers") + 1] == "1" and one[one.index("--threads") + 1] == "2"
     assert rows["spacy en_core_web_sm 2 processes"][-4:] == ["en_core_web_sm", str(tmp_path / "in.jsonl"),
                                                              str(tmp_path / "out.jsonl"), "2"]

@@ -55,3 +55,21 @@ def test_export_cli_writes_to_the_output_folder(tmp_path, save_model, capsys):
     assert (tmp_path / "out" / "encoder.onnx").is_file()
     assert sorted(p.name for p in model_dir.iterdir()) == before
     assert str(tmp_path / "out" / "encoder.onnx") in capsys.readouterr().out
+
+
+def test_int8_export_quantizes_attention_blocks_with_a_scale_per_column(tmp_path, save_model):
+    import onnx
+    from onnx import numpy_helper
+
+    model_dir = tmp_path / "model"
+    save_model(model_dir, seed=1)  # a tiny BERT: ONNX Runtime fuses its attention blocks
+    graph = onnx.load(str(onnx_file(model_dir, int8=True))).graph
+    ops = [node.op_type for node in graph.node]
+    assert "Attention" not in ops and ops.count("QAttention") == 2  # both layers' blocks in int8
+    weights = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    for node in graph.node:
+        if node.op_type == "QAttention":  # inputs: input, weight, bias, input scale, weight scale, ...
+            weight, scale = weights[node.input[1]], weights[node.input[4]]
+            assert scale.shape == (weight.shape[1],) and len(set(scale.tolist())) > 1
+        if node.op_type == "MatMulInteger" and node.input[1] in weights:
+            assert node.input[3] in weights and weights[node.input[3]].shape == (weights[node.input[1]].shape[1],)

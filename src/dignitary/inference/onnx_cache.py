@@ -19,8 +19,9 @@ from .quantize import ONNX_INT8_FILE
 
 ONNX_FILE = Path("encoder.onnx")
 RELATIONS_FILE = Path("relations.onnx")
-# raised whenever the exported graphs change for the same weights (2: sparse-table span pooling)
-GRAPH_VERSION = 2
+# raised whenever the exported graphs change for the same weights (2: sparse-table span pooling;
+# 3: int8 weights per column, attention blocks in int8)
+GRAPH_VERSION = 3
 _GRAPH_INPUTS = ("config.json", "dignitary.json")  # with every weights file
 _WEIGHT_SUFFIXES = (".safetensors", ".bin")  # the latter: pytorch_model.bin, which transformers also loads
 
