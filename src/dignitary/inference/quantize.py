@@ -17,16 +17,20 @@ from pathlib import Path
 ONNX_INT8_FILE = Path("encoder.int8.onnx")
 
 
-def quantize_int8(encoder_graph: Path) -> Path:
-    """Write ``encoder.int8.onnx`` beside ``encoder_graph`` (int8 weights, one scale per output
-    column, for every MatMul and fused attention block; dynamic int8 activations) and return its path."""
+def quantize_int8(encoder_graph: Path, per_column: bool = True, attention: bool = True,
+                  target: Path | None = None) -> Path:
+    """Write ``encoder.int8.onnx`` beside ``encoder_graph`` (or to ``target``) and return its path:
+    int8 weights for every MatMul and, with ``attention``, every fused attention block, with a scale
+    per output column (``per_column``) or per matrix; dynamic int8 activations. The defaults are
+    what the onnx backend serves; ``benchmarks/int8_schemes.py`` compares the others."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantized = encoder_graph.parent / ONNX_INT8_FILE
+    quantized = target or encoder_graph.parent / ONNX_INT8_FILE
     # no reduce_range (7-bit weights, advised for CPUs without VNNI): it cost the shipped model
     # 0.4 points of dev entity F1 per column, 7 per matrix
-    quantize_dynamic(str(encoder_graph), str(quantized), op_types_to_quantize=["MatMul", "Attention"],
-                     per_channel=True, weight_type=QuantType.QInt8,
+    quantize_dynamic(str(encoder_graph), str(quantized),
+                     op_types_to_quantize=["MatMul", "Attention"] if attention else ["MatMul"],
+                     per_channel=per_column, weight_type=QuantType.QInt8,
                      extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     return quantized
