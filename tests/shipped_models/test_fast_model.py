@@ -46,7 +46,8 @@ def test_the_cli_serves_it_without_torch(tmp_path, fast):
     inp.write_text(json.dumps({"id": "g", "text": GUIDELINE_SENTENCE}) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     script = ("import sys\nfrom dignitary.cli import main\n"
-              f"rc = main(['extract', {str(inp)!r}, '-o', {str(out)!r}, '--model', 'fast', '--no-progress'])\n"
+              f"rc = main(['extract', {str(inp)!r}, '-o', {str(out)!r}, '--model', 'fast', '--workers', '1', "
+              "'--no-progress'])\n"  # this process serves: its imports tell
               "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'torch', 'transformers'}))\n")
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)

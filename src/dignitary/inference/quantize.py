@@ -5,7 +5,8 @@ the latter cost 11 points of dev entity F1 (7 per-channel), ONNX Runtime's int8 
 scale per output column (per channel), which lets the fused attention blocks' input projections
 run in int8 too (``QAttention``): with one scale per matrix those cost the shipped model a point of
 dev entity F1, per column 0.6 while lifting its Spanish and Portuguese dev sets 2 points, and the
-int8 encoder runs about 1.14x faster than with fp32 attention blocks (``benchmarks/README.md``).
+fast tier's int8 encoder runs about 1.14x faster than with fp32 attention blocks
+(``benchmarks/int8_schemes.py``).
 Dynamic quantization scales the activations per tensor, that is over a whole call: the int8
 encoder takes one window per call (``OnnxEncoder.max_rows``), so a window's scores do not depend
 on the others.
