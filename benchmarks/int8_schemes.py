@@ -15,17 +15,14 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from encoder_timing import news_texts, speed_rows, time_encoders
 from report_io import emit
-from whole_process import news_jsonl
 
-REPO = Path(__file__).resolve().parents[1]
 SCHEMES = {  # name: (per column, attention blocks in int8)
     "matrix": (False, False),
     "matrix+attention": (False, True),
@@ -87,9 +84,7 @@ def main() -> int:
     from dignitary.inference.onnx_encoder import OnnxEncoder
 
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "news.jsonl"
-        news_jsonl(source, args.words, REPO / "seeds")
-        texts = [json.loads(line)["text"] for line in source.read_text(encoding="utf-8").splitlines()]
+        texts = news_texts(args.words, Path(tmp))
         caches = quantized_caches(args.model, Path(tmp), args.schemes)
         encoders = {}
         for name, cache in caches.items():
@@ -97,20 +92,9 @@ def main() -> int:
             encoders[name] = OnnxEncoder(args.model, threads=args.threads, int8=True)
         served = Extractor.from_pretrained(args.model, device="cpu", dtype="int8", threads=args.threads)
         batches = list(served.component.predictor.encoder_batches(texts))  # one window per call, as served
-        times: dict[str, list[float]] = {name: [] for name in args.schemes}
-        for round_ in range(args.rounds + 1):  # the first round warms up
-            for name, encoder in encoders.items():
-                start = time.perf_counter()
-                for batch in batches:
-                    encoder.encode(batch)
-                if round_:
-                    times[name].append(round(time.perf_counter() - start, 3))
-        scores = {name: dev_scores(args.model, args.gold, args.texts, cache, Path(tmp) / f"{name}.json")
-                  for name, cache in caches.items()}
-    first = statistics.median(times[args.schemes[0]])
-    rows = {name: {"runs_s": runs, "median_s": statistics.median(runs),
-                   "speed_vs_first": round(first / statistics.median(runs), 2), "f1": scores[name]}
-            for name, runs in times.items()}
+        rows = speed_rows(time_encoders(encoders, batches, args.rounds))
+        for name, cache in caches.items():
+            rows[name]["f1"] = dev_scores(args.model, args.gold, args.texts, cache, Path(tmp) / f"{name}.json")
     report = {"model": args.model, "words": args.words, "threads": args.threads, "calls": len(batches),
               "rows": rows}
     emit(report, args.out, {name: row["speed_vs_first"] for name, row in rows.items()})

@@ -17,10 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from encoder_timing import news_texts
 from report_io import emit
-from whole_process import news_jsonl
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
@@ -35,14 +33,10 @@ def main() -> int:
     parser.add_argument("--out")
     args = parser.parse_args()
 
-    import json
-
     from dignitary.extractor import Extractor
 
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "news.jsonl"
-        news_jsonl(source, args.words, REPO / "seeds")
-        texts = [json.loads(line)["text"] for line in source.read_text(encoding="utf-8").splitlines()]
+        texts = news_texts(args.words, Path(tmp))
     extractor = Extractor.from_pretrained(args.model, device="cpu", dtype=args.dtype, threads=args.threads)
     predictor = extractor.component.predictor
     encode = predictor.encoder.encode

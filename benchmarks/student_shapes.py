@@ -9,16 +9,11 @@ untrained (only the shape matters for time). Example:
 from __future__ import annotations
 
 import argparse
-import json
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
+from encoder_timing import news_texts, speed_rows, time_encoders
 from report_io import emit
-from whole_process import news_jsonl
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def build(model: str, shape: str, folder: Path) -> Path:
@@ -50,26 +45,14 @@ def main() -> int:
     from dignitary.inference.onnx_encoder import OnnxEncoder
 
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "news.jsonl"
-        news_jsonl(source, args.words, REPO / "seeds")
-        texts = [json.loads(line)["text"] for line in source.read_text(encoding="utf-8").splitlines()]
+        texts = news_texts(args.words, Path(tmp))
         served = Extractor.from_pretrained(args.model, device="cpu", dtype="int8", threads=args.threads)
         batches = list(served.component.predictor.encoder_batches(texts))  # one window per call, as served
         # each student through the int8 backend as served (its export, its session options)
         os.environ["DIGNITARY_CACHE"] = str(Path(tmp) / "cache")  # the students' exports, dropped after
         encoders = {shape: OnnxEncoder(build(args.model, shape, Path(tmp)), threads=args.threads, int8=True)
                     for shape in args.shapes}
-        times: dict[str, list[float]] = {shape: [] for shape in args.shapes}
-        for round_ in range(args.rounds + 1):  # the first round warms up
-            for shape, encoder in encoders.items():
-                start = time.perf_counter()
-                for batch in batches:
-                    encoder.encode(batch)
-                if round_:
-                    times[shape].append(round(time.perf_counter() - start, 3))
-    first = statistics.median(times[args.shapes[0]])
-    rows = {shape: {"runs_s": runs, "median_s": statistics.median(runs),
-                    "speed_vs_first": round(first / statistics.median(runs), 2)} for shape, runs in times.items()}
+        rows = speed_rows(time_encoders(encoders, batches, args.rounds))
     report = {"model": args.model, "words": args.words, "threads": args.threads, "calls": len(batches),
               "rows": rows}
     emit(report, args.out, {shape: row["speed_vs_first"] for shape, row in rows.items()})
