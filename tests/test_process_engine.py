@@ -8,6 +8,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
+from dignitary import process_engine
 from dignitary.cli import main
 from dignitary.cpus import usable_cpus
 from dignitary.errors import DataError, DignitaryError
@@ -65,7 +66,7 @@ def test_threads_are_shared_out_among_workers_unless_given():
     assert threads_per_worker(4, 3) == 3
 
 
-def test_auto_workers_are_one_per_cpu_only_for_a_model_served_in_int8(tmp_path, tiny_model_dir):
+def test_auto_workers_are_one_per_cpu_only_for_a_model_served_in_int8(tmp_path, tiny_model_dir, monkeypatch):
     fast_tier = tmp_path / "tier"
     shutil.copytree(tiny_model_dir, fast_tier)
     set_preferred_cpu_dtype(fast_tier, "int8")  # as models/fast: int8 on the CPU unless told otherwise
@@ -75,6 +76,9 @@ def test_auto_workers_are_one_per_cpu_only_for_a_model_served_in_int8(tmp_path, 
     assert auto_workers(ModelSettings(str(fast_tier), dtype="fp32"), None) == 1  # batched fp32: one process
     assert auto_workers(ModelSettings(str(fast_tier), device="cuda"), None) == 1
     assert auto_workers(ModelSettings(str(tiny_model_dir)), None) == 1
+    monkeypatch.setattr(process_engine, "usable_cpus", lambda: 64)  # a large machine: copies of the model capped
+    assert auto_workers(ModelSettings(str(fast_tier)), None) == process_engine.AUTO_MAX_WORKERS
+    assert auto_workers(ModelSettings(str(fast_tier)), 16) == 4
     # a model that cannot be planned for is left to the one process's load, which names the problem
     assert auto_workers(ModelSettings(str(tmp_path / "missing")), None) == 1
 

@@ -27,6 +27,8 @@ from .errors import DignitaryError
 from .extract_run import ExtractionWorker, Outcome, in_input_order
 from .extractor import ModelSettings
 
+# --workers auto on a large machine: each worker holds a copy of the model (a few hundred MB in int8)
+AUTO_MAX_WORKERS = 8
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: none waits, the parent holds little
 WORKER_DIED = ("a worker process died (out of memory, or killed); the output holds every batch finished "
                "before it: rerun with --resume")
@@ -37,14 +39,15 @@ _worker: ExtractionWorker | None = None
 
 
 def auto_workers(settings: ModelSettings, threads: int | None) -> int:
-    """``--workers auto``: a process per ``threads`` usable CPUs (one thread each when not given) for
-    a model whose encoder takes one window per call (int8 in ONNX Runtime), else this process alone.
-    A model that cannot be planned for gets one process, whose loading then reports the problem."""
+    """``--workers auto``: a process per ``threads`` usable CPUs (one thread each when not given), at
+    most ``AUTO_MAX_WORKERS``, for a model whose encoder takes one window per call (int8 in ONNX
+    Runtime), else this process alone. A model that cannot be planned for gets one process, whose
+    loading then reports the problem."""
     try:
         one_window = settings.one_window_per_call()
     except DignitaryError:
         return 1
-    return max(usable_cpus() // (threads or 1), 1) if one_window else 1
+    return min(max(usable_cpus() // (threads or 1), 1), AUTO_MAX_WORKERS) if one_window else 1
 
 
 def threads_per_worker(workers: int, threads: int | None) -> int:
