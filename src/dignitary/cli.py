@@ -333,7 +333,7 @@ def _add_extract(sub) -> None:
     p.add_argument("--address", help="Ray cluster address (engine ray)")
     p.add_argument("--workers", type=_workers, default=AUTO,
                    help="processes holding the model (engine local; 1: this process) or Ray actors (engine ray); "
-                        "auto (default): one per CPU (at most 8) for a model served in int8 on the CPU, else 1 (ray: 1)")
+                        "auto (default): one per CPU (at most 8) for a model served in int8, else 1 (ray: 1)")
     p.add_argument("--gpus-per-worker", type=float, default=0.0, help="GPUs per Ray actor (engine ray)")
     p.add_argument("--cpus-per-worker", type=float, default=1.0, help="CPUs per Ray actor (engine ray)")
     p.add_argument("--no-progress", action="store_true")
