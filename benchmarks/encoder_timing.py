@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from report_io import emit
 from whole_process import news_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,3 +39,9 @@ def speed_rows(times: dict[str, list[float]]) -> dict[str, dict[str, Any]]:
     first = statistics.median(next(iter(times.values())))
     return {name: {"runs_s": runs, "median_s": statistics.median(runs),
                    "speed_vs_first": round(first / statistics.median(runs), 2)} for name, runs in times.items()}
+
+
+def emit_speeds(args: Any, calls: int, rows: dict[str, dict[str, Any]]) -> None:
+    """Print each encoder's speed against the first; write the whole report to ``args.out``."""
+    report = {"model": args.model, "words": args.words, "threads": args.threads, "calls": calls, "rows": rows}
+    emit(report, args.out, {name: row["speed_vs_first"] for name, row in rows.items()})

@@ -20,8 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from encoder_timing import news_texts, speed_rows, time_encoders
-from report_io import emit
+from encoder_timing import emit_speeds, news_texts, speed_rows, time_encoders
 
 SCHEMES = {  # name: (per column, attention blocks in int8)
     "matrix": (False, False),
@@ -95,9 +94,7 @@ def main() -> int:
         rows = speed_rows(time_encoders(encoders, batches, args.rounds))
         for name, cache in caches.items():
             rows[name]["f1"] = dev_scores(args.model, args.gold, args.texts, cache, Path(tmp) / f"{name}.json")
-    report = {"model": args.model, "words": args.words, "threads": args.threads, "calls": len(batches),
-              "rows": rows}
-    emit(report, args.out, {name: row["speed_vs_first"] for name, row in rows.items()})
+    emit_speeds(args, len(batches), rows)
     return 0
 
 

@@ -12,8 +12,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from encoder_timing import news_texts, speed_rows, time_encoders
-from report_io import emit
+from encoder_timing import emit_speeds, news_texts, speed_rows, time_encoders
 
 
 def build(model: str, shape: str, folder: Path) -> Path:
@@ -53,9 +52,7 @@ def main() -> int:
         encoders = {shape: OnnxEncoder(build(args.model, shape, Path(tmp)), threads=args.threads, int8=True)
                     for shape in args.shapes}
         rows = speed_rows(time_encoders(encoders, batches, args.rounds))
-    report = {"model": args.model, "words": args.words, "threads": args.threads, "calls": len(batches),
-              "rows": rows}
-    emit(report, args.out, {shape: row["speed_vs_first"] for shape, row in rows.items()})
+    emit_speeds(args, len(batches), rows)
     return 0
 
 
